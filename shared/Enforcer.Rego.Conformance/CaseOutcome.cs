@@ -1,0 +1,9 @@
+namespace Enforcer.Rego.Conformance;
+
+/// <summary>Result of running one case.</summary>
+public enum CaseOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,350 @@
+using Enforcer.Rego.Ast;
+using Enforcer.Rego.Compilation;
+using Enforcer.Rego.Values;
+
+namespace Enforcer.Rego.Evaluation;
+
+// Virtual documents: the value of a rule-tree node, and user function calls.
+internal sealed partial class Evaluator
+{
+    private const string CompleteConflict = "complete rules must not produce multiple outputs";
+    private const string FunctionConflict = "functions must not produce multiple outputs for same inputs";
+    private const string KeyConflict = "object keys must be unique";
+
+    private bool IsShadowed(RuleTreeNode node)
+    {
+        if (_dataOverrides is null)
+        {
+            return false;
+        }
+
+        foreach (var (path, _) in _dataOverrides)
+        {
+            if (path.Length <= node.Path.Length && path.AsSpan().SequenceEqual(node.Path.AsSpan(0, path.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The full document at a rule-tree node (rules, child rules and base data merged), cached per query.</summary>
+    private Value? NodeValue(RuleTreeNode node)
+    {
+        if (_cache.TryGetValue(node, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_inProgress.Add(node))
+        {
+            var span = node.Rules.Count > 0 ? node.Rules[0].Span : default;
+            throw new EvalException("rego_recursion_error", $"rule {node.PathText} is recursive", span);
+        }
+
+        EnterDepth(node.Rules.Count > 0 ? node.Rules[0].Span : default);
+        Value? value;
+        try
+        {
+            value = ComputeNodeValue(node);
+        }
+        finally
+        {
+            _depth--;
+            _inProgress.Remove(node);
+        }
+
+        _cache[node] = value;
+        return value;
+    }
+
+    private Value? ComputeNodeValue(RuleTreeNode node)
+    {
+        if (IsShadowed(node))
+        {
+            return BaseAt(node.Path);
+        }
+
+        if (node.IsFunction)
+        {
+            return null;
+        }
+
+        var hasOwnRules = node.Rules.Count > 0 || node.Default is not null;
+        if (hasOwnRules && !node.HasDynamicRules && node.Children.Count == 0)
+        {
+            return CompleteValue(node);
+        }
+
+        if (hasOwnRules && !node.HasDynamicRules)
+        {
+            var complete = CompleteValue(node);
+            if (complete is null)
+            {
+                return null;
+            }
+
+            if (complete is not ObjectValue obj)
+            {
+                throw new EvalException("eval_conflict_error", CompleteConflict, node.Rules.Count > 0 ? node.Rules[0].Span : default);
+            }
+
+            var tree = DocumentTree.FromValue(obj);
+            MergeChildren(node, tree);
+            return tree.ToValue();
+        }
+
+        if (hasOwnRules)
+        {
+            var tree = PartialValue(node);
+            MergeChildren(node, tree);
+            return tree.ToValue();
+        }
+
+        // A namespace: base data at this path plus documents of child rules.
+        var baseValue = BaseAt(node.Path);
+        if (!node.HasRules)
+        {
+            return baseValue;
+        }
+
+        var result = baseValue is ObjectValue bo ? DocumentTree.FromValue(bo) : new DocumentTree();
+        foreach (var (name, child) in node.Children)
+        {
+            if (!child.HasRules || child.IsFunction)
+            {
+                continue;
+            }
+
+            var childValue = NodeValue(child);
+            if (childValue is not null)
+            {
+                result.Set(new StringValue(name), childValue);
+            }
+        }
+
+        return result.ToValue();
+    }
+
+    private void MergeChildren(RuleTreeNode node, DocumentTree tree)
+    {
+        foreach (var (name, child) in node.Children)
+        {
+            if (!child.HasRules || child.IsFunction)
+            {
+                continue;
+            }
+
+            var childValue = NodeValue(child);
+            if (childValue is not null)
+            {
+                var span = child.Rules.Count > 0 ? child.Rules[0].Span : default;
+                tree.Merge([new StringValue(name)], childValue, span, isSetElement: false);
+            }
+        }
+    }
+
+    /// <summary>Value of complete (single-value, constant head) rules with else chains and default.</summary>
+    private Value? CompleteValue(RuleTreeNode node)
+    {
+        Value? result = null;
+        foreach (var rule in node.Rules)
+        {
+            var value = EvalRuleChain(rule, null);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (result is not null && !result.Equals(value))
+            {
+                throw new EvalException("eval_conflict_error", CompleteConflict, rule.Span);
+            }
+
+            result = value;
+        }
+
+        if (result is null && node.Default is not null)
+        {
+            result = EvalDefault(node.Default);
+        }
+
+        return result;
+    }
+
+    private Value? EvalDefault(Rule rule)
+    {
+        var frame = new Value?[rule.FrameSize];
+        Value? result = null;
+        if (rule.Value is null)
+        {
+            return Value.True;
+        }
+
+        EvalTerm(frame, rule.Value, v =>
+        {
+            result = v;
+            return true;
+        });
+        return result;
+    }
+
+    /// <summary>Evaluates one rule with its else chain; returns its value or null. Args bind function parameters.</summary>
+    private Value? EvalRuleChain(Rule rule, Value[]? args)
+    {
+        var frame = new Value?[rule.FrameSize];
+        for (var r = rule; r is not null; r = r.Else)
+        {
+            Value? result = null;
+            var current = r;
+            var mark = Mark;
+            var stop = BindArgs(frame, rule.Args, args, 0, () => EvalBody(frame, current.Body.Literals, 0, () =>
+            {
+                if (current.Value is null)
+                {
+                    if (result is not null && !result.Equals(Value.True))
+                    {
+                        throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
+                    }
+
+                    result = Value.True;
+                    return false;
+                }
+
+                return EvalTerm(frame, current.Value, v =>
+                {
+                    if (result is not null && !result.Equals(v))
+                    {
+                        throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
+                    }
+
+                    result = v;
+                    return false;
+                });
+            }));
+            _ = stop;
+            Undo(mark);
+            if (result is not null)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+
+    private bool BindArgs(Value?[] frame, Term[]? parameters, Value[]? args, int index, Func<bool> k)
+    {
+        if (parameters is null || args is null || index == parameters.Length)
+        {
+            return k();
+        }
+
+        return UnifyValue(frame, parameters[index], args[index], () => BindArgs(frame, parameters, args, index + 1, k));
+    }
+
+    /// <summary>Documents of rules with variable keys (<c>p[k] := v</c>) or set membership (<c>p contains x</c>).</summary>
+    private DocumentTree PartialValue(RuleTreeNode node)
+    {
+        var tree = new DocumentTree();
+        var isSet = false;
+        foreach (var rule in node.Rules)
+        {
+            var frame = new Value?[rule.FrameSize];
+            var keys = rule.DynamicKeys;
+            isSet |= rule.Kind == RuleKind.MultiValue;
+            if (rule.Kind == RuleKind.MultiValue && keys.Length == 0)
+            {
+                tree.EnsureSet();
+            }
+
+            var mark = Mark;
+            EvalBody(frame, rule.Body.Literals, 0, () => EvalArgs(frame, keys, 0, new Value[keys.Length], keyValues =>
+            {
+                if (rule.Kind == RuleKind.MultiValue)
+                {
+                    return EvalTerm(frame, rule.Value!, element =>
+                    {
+                        tree.Merge((Value[])keyValues.Clone(), element, rule.Span, isSetElement: true);
+                        return false;
+                    });
+                }
+
+                if (rule.Value is null)
+                {
+                    tree.Merge((Value[])keyValues.Clone(), Value.True, rule.Span, isSetElement: false);
+                    return false;
+                }
+
+                return EvalTerm(frame, rule.Value, v =>
+                {
+                    tree.Merge((Value[])keyValues.Clone(), v, rule.Span, isSetElement: false);
+                    return false;
+                });
+            }));
+            Undo(mark);
+        }
+
+        if (isSet && node.Rules.All(r => r.DynamicKeys.Length == 0))
+        {
+            tree.EnsureSet();
+        }
+
+        return tree;
+    }
+
+    /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>
+    private Value? CallFunction(RuleTreeNode node, Value[] args, CallTerm call)
+    {
+        var key = new FunctionCacheKey(node, args);
+        if (_functionCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_inProgress.Add(node))
+        {
+            throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", call.Span);
+        }
+
+        EnterDepth(call.Span);
+        Value? result = null;
+        try
+        {
+            foreach (var rule in node.Rules)
+            {
+                if (rule.Args is null || rule.Args.Length != args.Length)
+                {
+                    continue;
+                }
+
+                var value = EvalRuleChain(rule, args);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (result is not null && !result.Equals(value))
+                {
+                    throw new EvalException("eval_conflict_error", FunctionConflict, rule.Span);
+                }
+
+                result = value;
+            }
+
+            if (result is null && node.Default is not null)
+            {
+                result = EvalDefault(node.Default);
+            }
+        }
+        finally
+        {
+            _depth--;
+            _inProgress.Remove(node);
+        }
+
+        _functionCache[key] = result;
+        return result;
+    }
+}

@@ -1,0 +1,174 @@
+using Enforcer.Rego.Builtins;
+using Enforcer.Rego.Compilation;
+using Enforcer.Rego.Diagnostics;
+using Enforcer.Rego.Values;
+
+namespace Enforcer.Rego.Evaluation;
+
+/// <summary>
+/// Top-down evaluator for one query: unification with backtracking over slot frames, written in
+/// continuation-passing style (a continuation returns true to stop the enumeration early). One
+/// instance serves one evaluation and is not shared across threads; the compiled tree it reads is.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly PolicyProgram _program;
+    private readonly EvalOptions _options;
+    private readonly BuiltinContext _builtinContext;
+    private readonly CancellationToken _cancellationToken;
+    private readonly TimeProvider _time;
+    private readonly long _startTimestamp;
+    private readonly List<(Value?[] Slots, int Index)> _trail = new(64);
+    private readonly Value? _baseInput;
+    private readonly Value _baseData;
+    private readonly HashSet<RuleTreeNode> _inProgress = [];
+
+    private Value? _input;
+    private Value _data;
+    private List<(string[] Path, Value Value)>? _dataOverrides;
+    private Dictionary<string, FunctionMock>? _mocks;
+    private Dictionary<RuleTreeNode, Value?> _cache = [];
+    private Dictionary<FunctionCacheKey, Value?> _functionCache = [];
+    private long _steps;
+    private int _depth;
+
+    public Evaluator(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
+    {
+        _program = program;
+        _options = options;
+        _cancellationToken = cancellationToken;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _startTimestamp = _time.GetTimestamp();
+        _builtinContext = new BuiltinContext(_time, cancellationToken)
+        {
+            StrictBuiltinErrors = options.StrictBuiltinErrors,
+            PrintSink = options.PrintSink,
+        };
+        _baseInput = input;
+        _input = input;
+        _baseData = data ?? ObjectValue.Empty;
+        _data = _baseData;
+    }
+
+    /// <summary>Runs a compiled query and returns one binding map per solution.</summary>
+    public List<IReadOnlyDictionary<string, Value>> RunQuery(CompiledQuery query)
+    {
+        var results = new List<IReadOnlyDictionary<string, Value>>();
+        var frame = new Value?[query.FrameSize];
+        EvalBody(frame, query.Body.Literals, 0, () =>
+        {
+            var bindings = new Dictionary<string, Value>(StringComparer.Ordinal);
+            foreach (var (name, slot) in query.Vars)
+            {
+                if (frame[slot] is { } value)
+                {
+                    bindings[name] = value;
+                }
+            }
+
+            results.Add(bindings);
+            return false;
+        });
+        return results;
+    }
+
+    /// <summary>The value of the document at a data path (Undefined as null).</summary>
+    public Value? EvaluatePath(string[] path)
+    {
+        var node = _program.Root;
+        var i = 0;
+        for (; i < path.Length; i++)
+        {
+            if (!node.Children.TryGetValue(path[i], out var child))
+            {
+                break;
+            }
+
+            node = child;
+            if (node.Rules.Count > 0 || node.Default is not null)
+            {
+                i++;
+                break;
+            }
+        }
+
+        var value = NodeValue(node);
+        for (; i < path.Length && value is not null; i++)
+        {
+            value = Lookup(value, new StringValue(path[i]));
+        }
+
+        return value;
+    }
+
+    private void Step(SourceSpan span)
+    {
+        _steps++;
+        if (_steps > _options.Limits.MaxSteps)
+        {
+            throw new EvalException("eval_limit_error", $"evaluation exceeded the step limit ({_options.Limits.MaxSteps})", span);
+        }
+
+        if ((_steps & 255) == 0)
+        {
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                throw new EvalException("eval_cancel_error", "evaluation cancelled", span);
+            }
+
+            if (_time.GetElapsedTime(_startTimestamp) > _options.Limits.MaxDuration)
+            {
+                throw new EvalException("eval_limit_error", $"evaluation exceeded the time limit ({_options.Limits.MaxDuration})", span);
+            }
+        }
+    }
+
+    private void Bind(Value?[] frame, int slot, Value value)
+    {
+        frame[slot] = value;
+        _trail.Add((frame, slot));
+    }
+
+    private int Mark => _trail.Count;
+
+    private void Undo(int mark)
+    {
+        for (var i = _trail.Count - 1; i >= mark; i--)
+        {
+            var (slots, index) = _trail[i];
+            slots[index] = null;
+        }
+
+        _trail.RemoveRange(mark, _trail.Count - mark);
+    }
+
+    private void EnterDepth(SourceSpan span)
+    {
+        if (++_depth > _options.Limits.MaxDepth)
+        {
+            _depth--;
+            throw new EvalException("eval_limit_error", $"evaluation exceeded the depth limit ({_options.Limits.MaxDepth})", span);
+        }
+    }
+
+    /// <summary>Looks up a key in a collection: object key, array index, set member.</summary>
+    internal static Value? Lookup(Value collection, Value key)
+    {
+        switch (collection)
+        {
+            case ObjectValue o:
+                return o.TryGetValue(key, out var v) ? v : null;
+            case ArrayValue a:
+                if (key is NumberValue n && n.TryGetInt32(out var index) && index >= 0 && index < a.Count)
+                {
+                    return a[index];
+                }
+
+                return null;
+            case SetValue s:
+                return s.Contains(key) ? key : null;
+            default:
+                return null;
+        }
+    }
+}
