@@ -18,9 +18,16 @@ internal abstract class Term(SourceSpan span)
 }
 
 /// <summary>null, true/false, a number or a string.</summary>
-internal sealed class ScalarTerm(SourceSpan span, Value value) : Term(span)
+internal sealed class ScalarTerm : Term
 {
-    public Value Value { get; } = value;
+    public ScalarTerm(SourceSpan span, Value value)
+        : base(span)
+    {
+        Value = value;
+        Constant = value;
+    }
+
+    public Value Value { get; }
 }
 
 /// <summary>A variable. The compiler assigns <see cref="Slot"/> for locals.</summary>

@@ -102,8 +102,13 @@ internal sealed partial class Compiler
     {
         for (var i = 0; i < deferred.Count; i++)
         {
-            var (closure, parent) = deferred[i];
-            var child = new Scope(parent, parent.Slots);
+            var (closure, holder) = deferred[i];
+
+            // Closures found in a body literal come wrapped in a scope that records their position.
+            var child = holder.Parent is not null && holder.Vars.Count == 0 && holder.ParentPosition != int.MaxValue
+                ? holder
+                : new Scope(holder, holder.Slots);
+            var parent = child.Parent!;
             var nested = new List<(object, Scope)>();
             if (closure is ComprehensionTerm comprehension)
             {
@@ -156,7 +161,23 @@ internal sealed partial class Compiler
     /// <summary>Declares variables introduced by <c>some</c>, <c>:=</c> and <c>some ... in</c> in this body.</summary>
     private void DeclareBody(Body body, Scope scope)
     {
-        foreach (var literal in body.Literals)
+        for (var index = 0; index < body.Literals.Length; index++)
+        {
+            var literal = body.Literals[index];
+            var before = new HashSet<string>(scope.Vars.Keys, StringComparer.Ordinal);
+            DeclareLiteral(literal, scope);
+            foreach (var name in scope.Vars.Keys)
+            {
+                if (!before.Contains(name))
+                {
+                    scope.DeclaredAt[name] = index;
+                }
+            }
+        }
+    }
+
+    private void DeclareLiteral(Literal literal, Scope scope)
+    {
         {
             switch (literal)
             {
@@ -239,8 +260,10 @@ internal sealed partial class Compiler
 
     private void ResolveBody(Body body, Module module, Scope scope, List<(object, Scope)> deferred)
     {
-        foreach (var literal in body.Literals)
+        for (var index = 0; index < body.Literals.Length; index++)
         {
+            var literal = body.Literals[index];
+            var deferredBefore = deferred.Count;
             switch (literal)
             {
                 case TermLiteral t:
@@ -275,6 +298,11 @@ internal sealed partial class Compiler
             foreach (var with in literal.With)
             {
                 ResolveWith(with, module, scope, deferred);
+            }
+
+            for (var d = deferredBefore; d < deferred.Count; d++)
+            {
+                deferred[d] = (deferred[d].Item1, new Scope(scope, scope.Slots) { ParentPosition = index });
             }
         }
     }

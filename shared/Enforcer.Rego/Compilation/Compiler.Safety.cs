@@ -110,7 +110,7 @@ internal sealed partial class Compiler
             Analyze(rule.Value, bound, needs, gens);
         }
 
-        needs.UnionWith(gens);
+        // Refs in the head may iterate (q := xs[_]); only variables that nothing binds are unsafe.
         if (needs.Count > 0)
         {
             var slot = needs.Min();

@@ -11,6 +11,12 @@ internal sealed class Scope(Scope? parent, SlotAllocator slots)
 
     public HashSet<string> Assigned { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Literal index where a `:=`/`some` variable is declared; closures placed before it do not see it.</summary>
+    public Dictionary<string, int> DeclaredAt { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Index of the literal of the parent body that holds this closure.</summary>
+    public int ParentPosition { get; init; } = int.MaxValue;
+
     /// <summary>Slots of enclosing scopes that this scope reads.</summary>
     public HashSet<int> Captured { get; } = [];
 
@@ -29,7 +35,23 @@ internal sealed class Scope(Scope? parent, SlotAllocator slots)
             return true;
         }
 
-        if (Parent is not null && Parent.TryLookup(name, out slot))
+        if (Parent is not null && Parent.TryLookupFrom(name, ParentPosition, out slot))
+        {
+            Captured.Add(slot);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TryLookupFrom(string name, int position, out int slot)
+    {
+        if (Vars.TryGetValue(name, out slot) && !(DeclaredAt.TryGetValue(name, out var at) && at > position))
+        {
+            return true;
+        }
+
+        if (Parent is not null && Parent.TryLookupFrom(name, ParentPosition, out slot))
         {
             Captured.Add(slot);
             return true;

@@ -332,7 +332,30 @@ internal sealed partial class Evaluator
             var name = call.Builtin?.Name ?? (call.FunctionPath is null ? null : "data." + string.Join('.', call.FunctionPath));
             if (name is not null && _mocks.TryGetValue(name, out var mock))
             {
-                return InvokeMock(call, mock, args);
+                if (mock.Value is not null)
+                {
+                    return mock.Value;
+                }
+
+                // The replacement runs without its own mock, so it can call the original (OPA's scoping).
+                var saved = (_mocks, _cache, _functionCache);
+                _mocks = new Dictionary<string, FunctionMock>(_mocks, StringComparer.Ordinal);
+                _mocks.Remove(name);
+                if (_mocks.Count == 0)
+                {
+                    _mocks = null;
+                }
+
+                _cache = [];
+                _functionCache = [];
+                try
+                {
+                    return InvokeMock(call, mock, args);
+                }
+                finally
+                {
+                    (_mocks, _cache, _functionCache) = saved;
+                }
             }
         }
 
@@ -361,11 +384,6 @@ internal sealed partial class Evaluator
         {
             var node = _program.FunctionNode(target[5..].Split('.'));
             return node is null ? null : CallFunction(node, args, call);
-        }
-
-        if (_mocks!.TryGetValue(target, out var chained) && chained.Function != target)
-        {
-            return InvokeMock(call, chained, args);
         }
 
         return _program.Builtins.TryGet(target, out var builtin) ? InvokeBuiltin(call, builtin, args) : null;

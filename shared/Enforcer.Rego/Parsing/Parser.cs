@@ -108,6 +108,9 @@ internal sealed class Parser
 
     private Token Current => _tokens[_pos];
 
+    /// <summary>A keyword directly followed by <c>.name</c> is a reference head (e.g. <c>if.foo</c>), as OPA allows.</summary>
+    private bool NextIsRefDot() => Peek().Kind == TokenKind.Dot && !Peek().SpaceBefore && Peek(2).Kind == TokenKind.Identifier;
+
     private Token Peek(int offset = 1) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
 
     private Token Advance() => _tokens[_pos++ < _tokens.Count - 1 ? _pos - 1 : _tokens.Count - 1];
@@ -167,7 +170,7 @@ internal sealed class Parser
         module.PackageSpan = packageToken.Span;
         module.Package = StaticPath(packageRef, skipRoot: false);
 
-        while (Current.IsIdentifier("import"))
+        while (Current.IsIdentifier("import") && !NextIsRefDot())
         {
             var start = Advance().Span;
             var path = RefOnly();
@@ -186,7 +189,7 @@ internal sealed class Parser
         module.IsV1 = _version == RegoVersion.V1 || module.Imports.Any(i => IsRegoV1(i.Path));
         while (!At(TokenKind.EndOfFile))
         {
-            if (Current.IsIdentifier("import"))
+            if (Current.IsIdentifier("import") && !NextIsRefDot())
             {
                 throw Error("imports must appear before rules");
             }
@@ -299,13 +302,13 @@ internal sealed class Parser
     {
         var start = Current.Span;
         var isDefault = false;
-        if (Current.IsIdentifier("default"))
+        if (Current.IsIdentifier("default") && !NextIsRefDot())
         {
             Advance();
             isDefault = true;
         }
 
-        if (!At(TokenKind.Identifier) || IsReserved(Current.Text))
+        if (!At(TokenKind.Identifier) || (IsReserved(Current.Text) && !NextIsRefDot()))
         {
             throw Error($"unexpected {Describe(Current)}, expected rule");
         }
@@ -336,7 +339,7 @@ internal sealed class Parser
             rule.Kind = RuleKind.Function;
         }
 
-        if (AtKeyword("contains"))
+        if (AtKeyword("contains") && !NextIsRefDot())
         {
             if (rule.Args is not null || isDefault)
             {
@@ -375,7 +378,7 @@ internal sealed class Parser
         if (hasBody)
         {
             var current = rule;
-            while (Current.IsIdentifier("else"))
+            while (Current.IsIdentifier("else") && !NextIsRefDot())
             {
                 var elseStart = Advance().Span;
                 var elseRule = new Rule(elseStart) { Kind = rule.Kind, HeadPath = rule.HeadPath, Args = rule.Args };
@@ -412,7 +415,7 @@ internal sealed class Parser
     private Body RuleBody(Rule rule, out bool hasBody)
     {
         hasBody = true;
-        if (AtKeyword("if"))
+        if (AtKeyword("if") && !NextIsRefDot())
         {
             Advance();
             if (At(TokenKind.LeftBrace) && IsBraceBody())
@@ -490,17 +493,17 @@ internal sealed class Parser
     {
         var start = Current.Span;
         Literal literal;
-        if (Current.IsIdentifier("some") && Peek().Kind == TokenKind.Identifier || Current.IsIdentifier("some") && Peek().Kind is TokenKind.LeftBracket or TokenKind.LeftBrace)
+        if (Current.IsIdentifier("some") && !NextIsRefDot())
         {
             Advance();
             literal = Some(start);
         }
-        else if (AtKeyword("every"))
+        else if (AtKeyword("every") && !NextIsRefDot())
         {
             Advance();
             literal = Every(start);
         }
-        else if (Current.IsIdentifier("not"))
+        else if (Current.IsIdentifier("not") && !NextIsRefDot())
         {
             Advance();
             literal = Expression(start);
@@ -512,7 +515,7 @@ internal sealed class Parser
         }
 
         var modifiers = new List<WithModifier>();
-        while (Current.IsIdentifier("with"))
+        while (Current.IsIdentifier("with") && !NextIsRefDot())
         {
             var withStart = Advance().Span;
             var target = RefOnly();
@@ -813,8 +816,9 @@ internal sealed class Parser
 
     private Term IdentifierTerm()
     {
+        var refHead = NextIsRefDot();
         var token = Advance();
-        switch (token.Text)
+        switch (refHead ? string.Empty : token.Text)
         {
             case "true":
                 return new ScalarTerm(token.Span, Value.True);
@@ -826,6 +830,12 @@ internal sealed class Parser
                 Advance();
                 Advance();
                 return new SetTerm(SpanFrom(token.Span), []);
+        }
+
+        if (refHead || (token.Text == "contains" && At(TokenKind.LeftParen) && !Current.SpaceBefore))
+        {
+            // `if.foo` is a reference; `contains(...)` is the builtin, not the keyword.
+            return new VarTerm(token.Span, token.Text);
         }
 
         if (IsReserved(token.Text) || (IsKeywordEnabled(token.Text) && token.Text is "if" or "contains" or "in" or "every"))
