@@ -202,7 +202,10 @@ public static class ConformanceRunner
     private static ObjectValue ToObject(IReadOnlyDictionary<string, Value> bindings, bool sortArrays) =>
         ObjectValue.Create(bindings.Select(kv => new KeyValuePair<Value, Value>(
             new StringValue(kv.Key),
-            AsJson(sortArrays && kv.Value is ArrayValue a ? new ArrayValue(a.Order(ValueComparer.Instance).ToArray()) : kv.Value))));
+            SortIf(sortArrays, AsJson(kv.Value)))));
+
+    private static Value SortIf(bool sort, Value value) =>
+        sort && value is ArrayValue a ? new ArrayValue(a.Order(ValueComparer.Instance).ToArray()) : value;
 
     private static Value AsJson(Value value) => RegoJson.Parse(value.ToJson());
 

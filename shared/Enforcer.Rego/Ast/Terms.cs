@@ -28,6 +28,9 @@ internal sealed class ScalarTerm : Term
     }
 
     public Value Value { get; }
+
+    /// <summary>True when written as <c>.name</c> in a reference (v0 heads treat <c>p.q</c> and <c>p["q"]</c> differently).</summary>
+    public bool FromDot { get; init; }
 }
 
 /// <summary>A variable. The compiler assigns <see cref="Slot"/> for locals.</summary>

@@ -178,7 +178,9 @@ internal sealed partial class Compiler
                         }
                     }
 
-                    if (i == r.StaticPrefixLength)
+                    // A non-string key (data[2]) cannot name a package or rule.
+                    var nextIsNonString = i < r.Path.Length && r.Path[i].Constant is { } c && c is not StringValue;
+                    if (i == r.StaticPrefixLength && !nextIsNonString)
                     {
                         AddAllBelow(node, targets);
                     }

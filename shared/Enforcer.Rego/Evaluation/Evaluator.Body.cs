@@ -67,7 +67,7 @@ internal sealed partial class Evaluator
 
     private bool EvalExpressionTerm(Value?[] frame, Term term, Func<bool> k)
     {
-        if (term is CallTerm call && IsOutputCall(call))
+        if (term is CallTerm call && call.Name != "walk" && IsOutputCall(call))
         {
             var inputs = call.Args[..^1];
             return EvalArgs(frame, inputs, 0, new Value[inputs.Length], args =>

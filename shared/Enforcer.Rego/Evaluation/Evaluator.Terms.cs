@@ -267,6 +267,13 @@ internal sealed partial class Evaluator
         }
 
         var child = Lookup(baseValue, key);
+
+        // Base documents are JSON: an integer key also finds the object key spelled as that number.
+        if (child is null && key is NumberValue { IsInteger: true } number && baseValue is ObjectValue)
+        {
+            child = Lookup(baseValue, new StringValue(number.ToString()));
+        }
+
         return child is not null && WalkValue(frame, child, path, index + 1, k);
     }
 

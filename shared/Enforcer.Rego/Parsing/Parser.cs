@@ -279,7 +279,7 @@ internal sealed class Parser
             {
                 Advance();
                 var id = Advance();
-                path.Add(new ScalarTerm(id.Span, new StringValue(id.Text)));
+                path.Add(new ScalarTerm(id.Span, new StringValue(id.Text)) { FromDot = true });
             }
             else if (At(TokenKind.LeftBracket) && !Current.SpaceBefore)
             {
@@ -359,7 +359,7 @@ internal sealed class Parser
         {
             throw Error("default rules must have a value");
         }
-        else if (rule.Args is null && rule.HeadPath.Length > 1 && rule.HeadPath[^1] is not ScalarTerm && !module.IsV1)
+        else if (rule.Args is null && rule.HeadPath.Length == 2 && !(rule.HeadPath[1] is ScalarTerm { FromDot: true }) && !module.IsV1)
         {
             // v0: p[x] { ... } is a partial set.
             rule.Kind = RuleKind.MultiValue;
@@ -800,7 +800,7 @@ internal sealed class Parser
             case TokenKind.LeftParen:
                 Advance();
                 _nesting++;
-                term = TermInfix();
+                term = TermIn(keyValue: true);
                 _nesting--;
                 Expect(TokenKind.RightParen, ")");
                 break;

@@ -107,7 +107,7 @@ public static class RegoJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes a value (sets as sorted arrays; non-string object keys as their term text).</summary>
+    /// <summary>Writes a value (sets as sorted arrays; non-string object keys as their own JSON text).</summary>
     public static void Write(Utf8JsonWriter writer, Value value)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -148,7 +148,7 @@ public static class RegoJson
                 for (var i = 0; i < o.Count; i++)
                 {
                     var key = o.Keys[i];
-                    writer.WritePropertyName(key is StringValue sk ? sk.Value : key.ToString());
+                    writer.WritePropertyName(key is StringValue sk ? sk.Value : Serialize(key));
                     Write(writer, o.Values[i]);
                 }
 
