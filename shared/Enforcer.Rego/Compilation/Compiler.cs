@@ -61,6 +61,15 @@ internal sealed partial class Compiler
                 names.Add(((VarTerm)rule.HeadPath[0]).Name);
                 AddToTree(module, rule);
             }
+
+            // A package exists as a document (an empty object) even when none of its rules is defined.
+            var packageNode = _root;
+            packageNode.HasRules = true;
+            foreach (var segment in PackagePath(module))
+            {
+                packageNode = packageNode.GetOrAdd(segment);
+                packageNode.HasRules = true;
+            }
         }
 
         CheckTreeConflicts(_root);

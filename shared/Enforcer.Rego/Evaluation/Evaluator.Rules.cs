@@ -71,6 +71,12 @@ internal sealed partial class Evaluator
             return null;
         }
 
+        // Where base data and a rule share a path, the base document wins (as in OPA's storage).
+        if ((node.Rules.Count > 0 || node.Default is not null) && BaseAt(node.Path) is { } baseDocument)
+        {
+            return baseDocument;
+        }
+
         var hasOwnRules = node.Rules.Count > 0 || node.Default is not null;
         if (hasOwnRules && !node.HasDynamicRules && node.Children.Count == 0)
         {

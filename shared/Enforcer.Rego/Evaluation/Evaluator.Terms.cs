@@ -344,14 +344,9 @@ internal sealed partial class Evaluator
                     return mock.Value;
                 }
 
-                // The replacement runs without its own mock, so it can call the original (OPA's scoping).
+                // The replacement runs without any mocks, so it calls originals (OPA's scoping).
                 var saved = (_mocks, _cache, _functionCache);
-                _mocks = new Dictionary<string, FunctionMock>(_mocks, StringComparer.Ordinal);
-                _mocks.Remove(name);
-                if (_mocks.Count == 0)
-                {
-                    _mocks = null;
-                }
+                _mocks = null;
 
                 _cache = [];
                 _functionCache = [];
