@@ -1,0 +1,38 @@
+# Cloud Functions must not be accessible to allUsers.
+#
+# Granting allUsers a role on a function makes it reachable by anyone on the internet (allUsers).
+package enforcer.policies.cloudfunctions_disallow_unauthenticated_public_access
+
+import data.enforcer.lib.iam
+import data.enforcer.lib.plan
+import data.enforcer.lib.resource
+
+metadata := {
+	"id": "cloudfunctions_disallow_unauthenticated_public_access",
+	"title": "Cloud Functions must not be accessible to allUsers",
+	"description": "Reports IAM bindings on a function that grant a role to anyone on the internet (allUsers).",
+	"applies_to": [
+		"cloudfunctions.googleapis.com/CloudFunction",
+		"cloudfunctions.googleapis.com/Function"
+	],
+	"severity": "CRITICAL",
+	"error_code": "CF-002",
+	"remediable": true,
+	"destructive": false,
+	"fix": "Calls setIamPolicy with the same policy minus allUsers: other members, binding conditions and the etag are kept; bindings left empty are dropped.",
+	"references": []
+}
+
+disallowed := {"allUsers"}
+
+violations contains msg if {
+	some grant in iam.grants(object.get(input, "iam", {}), disallowed)
+	msg := iam.describe(grant)
+}
+
+remediation := plan.plan([plan.step("setIamPolicy", {
+	"project": resource.project,
+	"location": resource.location,
+	"function": resource.segment(input.name, "functions"),
+	"body": {"policy": iam.without_members(input.iam, disallowed)},
+})]) if count(violations) > 0

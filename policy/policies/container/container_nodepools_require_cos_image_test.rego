@@ -1,0 +1,147 @@
+package enforcer.tests.container_nodepools_require_cos_image
+
+import data.enforcer
+import data.enforcer.policies.container_nodepools_require_cos_image as policy
+
+compliant_input := {
+	"type": "container.googleapis.com/NodePool",
+	"name": "//container.googleapis.com/projects/my-project/locations/us-central1/clusters/prod/nodePools/pool-1",
+	"project": "my-project",
+	"resource": {
+		"name": "pool-1",
+		"config": {
+			"imageType": "COS_CONTAINERD",
+			"serviceAccount": "nodes@my-project.iam.gserviceaccount.com",
+			"labels": {},
+			"shieldedInstanceConfig": {
+				"enableSecureBoot": true,
+				"enableIntegrityMonitoring": true
+			}
+		},
+		"management": {
+			"autoUpgrade": true,
+			"autoRepair": true
+		}
+	}
+}
+
+noncompliant_input := {
+	"type": "container.googleapis.com/NodePool",
+	"name": "//container.googleapis.com/projects/my-project/locations/us-central1/clusters/prod/nodePools/pool-1",
+	"project": "my-project",
+	"resource": {
+		"name": "pool-1",
+		"config": {
+			"imageType": "UBUNTU_CONTAINERD",
+			"serviceAccount": "nodes@my-project.iam.gserviceaccount.com",
+			"labels": {},
+			"shieldedInstanceConfig": {
+				"enableSecureBoot": true,
+				"enableIntegrityMonitoring": true
+			}
+		},
+		"management": {
+			"autoUpgrade": true,
+			"autoRepair": true
+		}
+	}
+}
+
+expected_plan := {
+	"_remediation_spec": "v2",
+	"steps": [
+		{
+			"method": "update",
+			"params": {
+				"project": "my-project",
+				"location": "us-central1",
+				"cluster": "prod",
+				"nodePool": "pool-1",
+				"body": {
+					"imageType": "COS_CONTAINERD"
+				}
+			}
+		}
+	]
+}
+
+excluded_input := {
+	"type": "container.googleapis.com/NodePool",
+	"name": "//container.googleapis.com/projects/my-project/locations/us-central1/clusters/prod/nodePools/pool-1",
+	"project": "my-project",
+	"resource": {
+		"name": "pool-1",
+		"config": {
+			"imageType": "UBUNTU_CONTAINERD",
+			"serviceAccount": "nodes@my-project.iam.gserviceaccount.com",
+			"labels": {
+				"forseti-enforcer": "disable"
+			},
+			"shieldedInstanceConfig": {
+				"enableSecureBoot": true,
+				"enableIntegrityMonitoring": true
+			}
+		},
+		"management": {
+			"autoUpgrade": true,
+			"autoRepair": true
+		}
+	}
+}
+
+test_compliant_input_has_no_violations if {
+	count(policy.violations) == 0 with input as compliant_input
+}
+
+test_noncompliant_input_is_reported if {
+	count(policy.violations) == 1 with input as noncompliant_input
+}
+
+test_decision_reports_the_violation if {
+	found := enforcer.decisions with input as noncompliant_input
+	some d in found
+	d.policy_id == "container_nodepools_require_cos_image"
+	d.compliant == false
+	d.excluded == false
+	d.severity == "MEDIUM"
+	d.error_code == "GKE-006"
+	d.message != ""
+}
+
+test_decision_for_compliant_input if {
+	found := enforcer.decisions with input as compliant_input
+	some d in found
+	d.policy_id == "container_nodepools_require_cos_image"
+	d.compliant == true
+	d.message == ""
+	object.get(d, "remediation", null) == null
+}
+
+test_excluded_by_label_has_no_plan if {
+	found := enforcer.decisions with input as excluded_input
+	some d in found
+	d.policy_id == "container_nodepools_require_cos_image"
+	d.excluded == true
+	d.compliant == false
+	object.get(d, "remediation", null) == null
+}
+
+test_remediation_plan if {
+	policy.remediation == expected_plan with input as noncompliant_input
+}
+
+test_decision_carries_the_plan if {
+	found := enforcer.decisions with input as noncompliant_input
+	some d in found
+	d.policy_id == "container_nodepools_require_cos_image"
+	d.remediable == true
+	d.remediation == expected_plan
+}
+
+test_no_plan_for_compliant_input if {
+	not policy.remediation with input as compliant_input
+}
+
+test_windows_pools_are_not_reported if {
+	count(policy.violations) == 0 with input as object.union(noncompliant_input, {"resource": {"config": {"imageType": "WINDOWS_LTSC_CONTAINERD"}}})
+}

@@ -1,0 +1,149 @@
+package enforcer.tests.sql_instances_disallow_public_ip
+
+import data.enforcer
+import data.enforcer.policies.sql_instances_disallow_public_ip as policy
+
+compliant_input := {
+	"type": "sqladmin.googleapis.com/Instance",
+	"name": "//cloudsql.googleapis.com/projects/my-project/instances/db1",
+	"project": "my-project",
+	"resource": {
+		"name": "db1",
+		"project": "my-project",
+		"databaseVersion": "POSTGRES_15",
+		"instanceType": "CLOUD_SQL_INSTANCE",
+		"settings": {
+			"settingsVersion": "12",
+			"userLabels": {
+				"team": "data"
+			},
+			"ipConfiguration": {
+				"ipv4Enabled": false,
+				"requireSsl": true,
+				"sslMode": "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
+				"authorizedNetworks": [
+					{
+						"name": "office",
+						"value": "198.51.100.0/24"
+					}
+				]
+			},
+			"backupConfiguration": {
+				"enabled": true
+			},
+			"databaseFlags": []
+		}
+	}
+}
+
+noncompliant_input := {
+	"type": "sqladmin.googleapis.com/Instance",
+	"name": "//cloudsql.googleapis.com/projects/my-project/instances/db1",
+	"project": "my-project",
+	"resource": {
+		"name": "db1",
+		"project": "my-project",
+		"databaseVersion": "POSTGRES_15",
+		"instanceType": "CLOUD_SQL_INSTANCE",
+		"settings": {
+			"settingsVersion": "12",
+			"userLabels": {
+				"team": "data"
+			},
+			"ipConfiguration": {
+				"ipv4Enabled": true,
+				"requireSsl": true,
+				"sslMode": "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
+				"authorizedNetworks": [
+					{
+						"name": "office",
+						"value": "198.51.100.0/24"
+					}
+				]
+			},
+			"backupConfiguration": {
+				"enabled": true
+			},
+			"databaseFlags": []
+		}
+	}
+}
+
+excluded_input := {
+	"type": "sqladmin.googleapis.com/Instance",
+	"name": "//cloudsql.googleapis.com/projects/my-project/instances/db1",
+	"project": "my-project",
+	"resource": {
+		"name": "db1",
+		"project": "my-project",
+		"databaseVersion": "POSTGRES_15",
+		"instanceType": "CLOUD_SQL_INSTANCE",
+		"settings": {
+			"settingsVersion": "12",
+			"userLabels": {
+				"team": "data",
+				"forseti-enforcer": "disable"
+			},
+			"ipConfiguration": {
+				"ipv4Enabled": true,
+				"requireSsl": true,
+				"sslMode": "TRUSTED_CLIENT_CERTIFICATE_REQUIRED",
+				"authorizedNetworks": [
+					{
+						"name": "office",
+						"value": "198.51.100.0/24"
+					}
+				]
+			},
+			"backupConfiguration": {
+				"enabled": true
+			},
+			"databaseFlags": []
+		}
+	}
+}
+
+test_compliant_input_has_no_violations if {
+	count(policy.violations) == 0 with input as compliant_input
+}
+
+test_noncompliant_input_is_reported if {
+	count(policy.violations) == 1 with input as noncompliant_input
+}
+
+test_decision_reports_the_violation if {
+	found := enforcer.decisions with input as noncompliant_input
+	some d in found
+	d.policy_id == "sql_instances_disallow_public_ip"
+	d.compliant == false
+	d.excluded == false
+	d.severity == "HIGH"
+	d.error_code == "SQL-004"
+	d.message != ""
+}
+
+test_decision_for_compliant_input if {
+	found := enforcer.decisions with input as compliant_input
+	some d in found
+	d.policy_id == "sql_instances_disallow_public_ip"
+	d.compliant == true
+	d.message == ""
+	object.get(d, "remediation", null) == null
+}
+
+test_excluded_by_label_has_no_plan if {
+	found := enforcer.decisions with input as excluded_input
+	some d in found
+	d.policy_id == "sql_instances_disallow_public_ip"
+	d.excluded == true
+	d.compliant == false
+	object.get(d, "remediation", null) == null
+}
+
+test_policy_offers_no_remediation if {
+	not policy.remediation with input as noncompliant_input
+	found := enforcer.decisions with input as noncompliant_input
+	some d in found
+	d.policy_id == "sql_instances_disallow_public_ip"
+	d.remediable == false
+}
