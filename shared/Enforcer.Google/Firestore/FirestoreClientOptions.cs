@@ -1,0 +1,43 @@
+namespace Enforcer.Google.Firestore;
+
+/// <summary>Where and how <see cref="FirestoreClient"/> talks to Firestore.</summary>
+public sealed record FirestoreClientOptions
+{
+    public const string EmulatorHostVariable = "FIRESTORE_EMULATOR_HOST";
+
+    public static readonly Uri ProductionEndpoint = new("https://firestore.googleapis.com/");
+
+    public required string ProjectId { get; init; }
+
+    public string DatabaseId { get; init; } = "(default)";
+
+    /// <summary>API root; the emulator's is http://HOST:PORT/.</summary>
+    public Uri Endpoint { get; init; } = ProductionEndpoint;
+
+    /// <summary>
+    /// Talking to the emulator: requests carry "Authorization: Bearer owner", which the emulator
+    /// treats as an admin that bypasses security rules (Google's client libraries do the same).
+    /// </summary>
+    public bool IsEmulator { get; init; }
+
+    /// <summary>Attempts of <see cref="FirestoreClient.RunTransactionAsync{T}"/> before ABORTED is rethrown.</summary>
+    public int TransactionMaxAttempts { get; init; } = 10;
+
+    public TimeSpan TransactionInitialBackoff { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    public TimeSpan TransactionMaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Options from the environment: FIRESTORE_EMULATOR_HOST selects the emulator; the project comes from
+    /// <paramref name="projectId"/>, else GOOGLE_CLOUD_PROJECT, else GCLOUD_PROJECT.
+    /// </summary>
+    public static FirestoreClientOptions FromEnvironment(string? projectId = null, Func<string, string?>? getVariable = null)
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var project = GoogleEnvironment.ResolveProjectId(projectId, getVariable);
+        var emulator = getVariable(EmulatorHostVariable);
+        return string.IsNullOrWhiteSpace(emulator)
+            ? new FirestoreClientOptions { ProjectId = project }
+            : new FirestoreClientOptions { ProjectId = project, Endpoint = GoogleEnvironment.EmulatorUri(emulator), IsEmulator = true };
+    }
+}
