@@ -6,4 +6,5 @@ namespace Enforcer.Core.Requests;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EvaluationRequest))]
 [JsonSerializable(typeof(SweepRequest))]
+[JsonSerializable(typeof(string))]
 public sealed partial class RequestJsonContext : JsonSerializerContext;

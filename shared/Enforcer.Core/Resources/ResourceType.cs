@@ -121,6 +121,24 @@ public sealed class ResourceType
         return new Uri(string.IsNullOrEmpty(query) ? url : url + "?" + query);
     }
 
+    /// <summary>The resource's labels (string values only), read at <see cref="LabelsPath"/>; empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> ReadLabels(System.Text.Json.JsonElement resource)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (LabelsPath is not null && JsonFieldPath.TryGet(resource, LabelsPath, out var map) && map.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in map.EnumerateObject())
+            {
+                if (property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    labels[property.Name] = property.Value.GetString()!;
+                }
+            }
+        }
+
+        return labels;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => AssetType;
 }

@@ -51,7 +51,7 @@ public partial class EventMapperTests
     [Fact]
     public void Map_DataAccessEntryWhenEnabled_IsMapped()
     {
-        var mapper = new EventMapper(Resources.ResourceCatalog.Default, new EventMapperOptions { MapDataAccess = true });
+        var mapper = new EventMapper(Enforcer.Core.Resources.ResourceCatalog.Default, new EventMapperOptions { MapDataAccess = true });
 
         // A data-access entry for a read stays ignored, but for the read reason, not the log kind.
         var outcome = mapper.Map(FixtureFiles.Payload("AuditLogs", "compute_instance_get_is_read"));
@@ -62,7 +62,7 @@ public partial class EventMapperTests
     [Fact]
     public void Map_SystemEventEntryWhenEnabled_IsMapped()
     {
-        var mapper = new EventMapper(Resources.ResourceCatalog.Default, new EventMapperOptions { MapSystemEvent = true });
+        var mapper = new EventMapper(Enforcer.Core.Resources.ResourceCatalog.Default, new EventMapperOptions { MapSystemEvent = true });
 
         var outcome = mapper.Map(FixtureFiles.Payload("AuditLogs", "compute_instance_system_event_migrate"));
 

@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using Enforcer.Core.Requests;
+
+namespace Enforcer.Core.Sweep;
+
+/// <summary>Keeps published requests in memory: tests and local runs without Pub/Sub.</summary>
+public sealed class InMemoryEvaluationRequestPublisher : IEvaluationRequestPublisher
+{
+    private readonly ConcurrentQueue<EvaluationRequest> _published = new();
+
+    /// <summary>Everything published so far, in order.</summary>
+    public IReadOnlyList<EvaluationRequest> Published => [.. _published];
+
+    /// <inheritdoc/>
+    public ValueTask PublishAsync(EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        _published.Enqueue(request);
+        return ValueTask.CompletedTask;
+    }
+}
