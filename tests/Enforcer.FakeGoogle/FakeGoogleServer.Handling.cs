@@ -27,7 +27,7 @@ public sealed partial class FakeGoogleServer
         Reply reply;
         lock (_gate)
         {
-            reply = TakeFault(host + "/" + path) ?? Route(request.Method, host, path, request.Query, body);
+            reply = TakeFault(host + "/" + path + (query.Length > 0 ? "?" + query : string.Empty)) ?? Route(request.Method, host, path, request.Query, body);
             _calls.Add(new FakeCall(request.Method, host, path, query, body, reply.Status, reply.AssetType, reply.Operation));
         }
 

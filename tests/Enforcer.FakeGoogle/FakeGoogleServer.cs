@@ -169,7 +169,7 @@ public sealed partial class FakeGoogleServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="times"/> requests whose host/path contains <paramref name="pathContains"/> fail with <paramref name="status"/>.</summary>
+    /// <summary>The next <paramref name="times"/> requests whose host/path?query contains <paramref name="pathContains"/> fail with <paramref name="status"/>.</summary>
     public void InjectFault(string pathContains, int status, int times = 1, string? body = null)
     {
         lock (_gate)
