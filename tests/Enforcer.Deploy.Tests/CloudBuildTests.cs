@@ -137,6 +137,20 @@ public sealed partial class CloudBuildTests(TerraformFixture fixture)
         Assert.Equal(Build.Substitutions.Keys.Order(), used.Order());
     }
 
+    [Fact]
+    public void DeployDoc_SubstitutionsAndVariables_ItNames_Exist()
+    {
+        var doc = File.ReadAllText(RepositoryRoot.Combine("docs", "deploy.md"));
+        var substitutions = DocSubstitution().Matches(doc).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.NotEmpty(substitutions);
+        Assert.Empty(substitutions.Except(Build.Substitutions.Keys));
+
+        // Every "-var name=" and "name = value" setting the doc tells people to use is a declared variable.
+        var variables = DocVariable().Matches(doc).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.NotEmpty(variables);
+        Assert.Empty(variables.Except(fixture.Configuration.Variables.Keys));
+    }
+
     private static IEnumerable<string> RepositoryPaths(CloudBuildStep step)
     {
         string[] roots = ["functions/", "shared/", "tests/", "policy/", "terraform/", "eng/", "docs/"];
@@ -158,6 +172,12 @@ public sealed partial class CloudBuildTests(TerraformFixture fixture)
         var fence = Array.FindIndex(lines, heading, l => l.StartsWith("```", StringComparison.Ordinal));
         return lines[fence + 1].Trim();
     }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9$])(_[A-Z][A-Z0-9_]+)(?==)")]
+    private static partial Regex DocSubstitution();
+
+    [GeneratedRegex(@"-var[ =]""?([a-z_]+)=")]
+    private static partial Regex DocVariable();
 
     [GeneratedRegex(@"\$\{(_[A-Z0-9_]+)\}")]
     private static partial Regex UserSubstitution();

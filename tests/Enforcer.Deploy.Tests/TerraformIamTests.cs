@@ -129,6 +129,20 @@ public sealed class TerraformIamTests(TerraformFixture fixture)
         }
     }
 
+    [Fact]
+    public void SlackSecret_Readers_AreTheAlertingFunctionsOnly()
+    {
+        var grant = Tf.Resource("google_secret_manager_secret_iam_member.slack_webhook_readers");
+        Assert.Equal("roles/secretmanager.secretAccessor", Hcl.Text(grant.Body, "role"));
+        Assert.True(Hcl.RefersTo(Hcl.Text(grant.Body, "secret_id"), "google_secret_manager_secret.slack_webhook"));
+        var readers = Hcl.Block(grant.Body, "for_each")!.Value.EnumerateObject().Select(p => ServiceAccountOf(p.Value.GetString())).Order();
+        Assert.Equal(["google_service_account.evaluate", "google_service_account.remediate"], readers);
+        Assert.Single(Tf.OfType("google_secret_manager_secret_iam_member"));
+
+        // Terraform never holds the webhook itself.
+        Assert.Empty(Tf.OfType("google_secret_manager_secret_version"));
+    }
+
     /// <summary>The google_service_account address an expression like <c>${google_service_account.x.email}</c> names.</summary>
     internal static string? ServiceAccountOf(string? expression) =>
         expression is null ? null : Hcl.ResourceReferences(expression).FirstOrDefault(a => a.StartsWith("google_service_account.", StringComparison.Ordinal));
