@@ -14,6 +14,14 @@ public sealed class ConformanceReport(IReadOnlyList<CaseResult> results)
 
     public int Skipped => Results.Count(r => r.Outcome == CaseOutcome.Skipped);
 
+    /// <summary>Notes of cases that pass, where every case sharing the note passes (sorted, for the pass-list).</summary>
+    public IReadOnlyList<string> PassingNotes() =>
+        Results.GroupBy(r => r.Note, StringComparer.Ordinal)
+            .Where(g => g.All(r => r.Outcome == CaseOutcome.Passed))
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Per-area pass/fail/skip counts as an aligned text table, with a total line.</summary>
     public string FormatTable()
     {

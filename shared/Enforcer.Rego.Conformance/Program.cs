@@ -1,6 +1,7 @@
 using Enforcer.Rego.Conformance;
 
-// Prints the per-area conformance table: dotnet run --project shared/Enforcer.Rego.Conformance -- [dir] [--v0] [--area PREFIX] [--failures]
+// Prints the per-area conformance table:
+// dotnet run --project shared/Enforcer.Rego.Conformance -- [dir] [--v0] [--area PREFIX] [--failures] [--passing] [--write-passlist FILE]
 var dir = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(a)) ?? ConformanceRunner.FindDirectory(Environment.CurrentDirectory);
 if (dir is null)
 {
@@ -32,6 +33,20 @@ if (args.Contains("--passing"))
     }
 }
 
+var passListIndex = Array.IndexOf(args, "--write-passlist");
+if (passListIndex >= 0 && passListIndex + 1 < args.Length)
+{
+    // The pass-list only grows: keep what it already lists, add what passes now.
+    var file = args[passListIndex + 1];
+    var notes = new SortedSet<string>(report.PassingNotes(), StringComparer.Ordinal);
+    if (File.Exists(file))
+    {
+        notes.UnionWith(File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')));
+    }
+
+    File.WriteAllLines(file, ["# Conformance pass-list (ratchet): every note below must pass. Only add lines.", "# Regenerate: dotnet run --project shared/Enforcer.Rego.Conformance -- --write-passlist <this file> [--v0]", .. notes]);
+}
+
 return 0;
 
 bool IsOptionValue(string a) => areaIndexOf(a);
@@ -39,5 +54,5 @@ bool IsOptionValue(string a) => areaIndexOf(a);
 bool areaIndexOf(string a)
 {
     var i = Array.IndexOf(args, a);
-    return i > 0 && args[i - 1] == "--area";
+    return i > 0 && args[i - 1] is "--area" or "--write-passlist";
 }

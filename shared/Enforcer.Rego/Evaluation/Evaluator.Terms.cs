@@ -172,11 +172,14 @@ internal sealed partial class Evaluator
 
     private bool EnumerateChildren(Value?[] frame, Value current, Term element, Term[] path, int index, Func<Value, bool> k)
     {
+        // Iteration counts towards the step limit: one step per collection visited here and per element below.
+        Step(element.Span);
         switch (current)
         {
             case ObjectValue o:
                 for (var i = 0; i < o.Count; i++)
                 {
+                    Step(element.Span);
                     var child = o.Values[i];
                     if (UnifyValue(frame, element, o.Keys[i], () => WalkValue(frame, child, path, index + 1, k)))
                     {
@@ -188,6 +191,7 @@ internal sealed partial class Evaluator
             case ArrayValue a:
                 for (var i = 0; i < a.Count; i++)
                 {
+                    Step(element.Span);
                     var child = a[i];
                     if (UnifyValue(frame, element, Value.From(i), () => WalkValue(frame, child, path, index + 1, k)))
                     {
