@@ -1,0 +1,12 @@
+namespace Enforcer.Rego.Tests.Builtins;
+
+public class BuiltinsGraphTests
+{
+    private const string File = "graph.json";
+
+    public static TheoryData<string> Cases => BuiltinFixture.Ids(File);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fixture_Case_MatchesOpa(string id) => BuiltinFixture.Get(File, id).Verify();
+}
