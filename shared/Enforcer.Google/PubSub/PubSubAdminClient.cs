@@ -42,10 +42,14 @@ public sealed class PubSubAdminClient
     public async Task<bool> DeleteSubscriptionAsync(string subscription, CancellationToken cancellationToken = default) =>
         DeletedOrMissing(await _transport.SendAsync(HttpMethod.Delete, $"v1/{Options.SubscriptionName(subscription)}", cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Pulls up to <paramref name="maxMessages"/> messages; may return none even when some are on the way.</summary>
-    public async Task<IReadOnlyList<PubSubReceivedMessage>> PullAsync(string subscription, int maxMessages = 100, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Pulls up to <paramref name="maxMessages"/> messages; may return none even when some are on the way.
+    /// With <paramref name="returnImmediately"/> false the server holds the call open until messages arrive
+    /// (the emulator for up to about 90 s when none do), so tests poll with the default instead.
+    /// </summary>
+    public async Task<IReadOnlyList<PubSubReceivedMessage>> PullAsync(string subscription, int maxMessages = 100, bool returnImmediately = true, CancellationToken cancellationToken = default)
     {
-        var request = new PullRequest { MaxMessages = maxMessages };
+        var request = new PullRequest { MaxMessages = maxMessages, ReturnImmediately = returnImmediately };
         var response = await _transport.SendAsync(HttpMethod.Post, $"v1/{Options.SubscriptionName(subscription)}:pull", request, GoogleJsonContext.Default.PullRequest, cancellationToken).ConfigureAwait(false);
         var result = PubSubTransport.Read(response, GoogleJsonContext.Default.PullResponse);
         return (result.ReceivedMessages ?? []).Select(r => new PubSubReceivedMessage(
