@@ -24,7 +24,7 @@ public static class StoreRegistration
 
         if (useFirestore)
         {
-            throw new NotSupportedException("Firestore store: pending");
+            return services.AddFirestoreStore(configuration);
         }
 
         return services.AddSingleton<IEnforcerStore, InMemoryEnforcerStore>();
