@@ -18,6 +18,7 @@ public sealed class NumberValue : Value
     private readonly BigInteger _big;
     private readonly decimal _decimal;
     private readonly double _double;
+    private string? _text;
 
     private NumberValue(NumberRepresentation representation, long int64, BigInteger big, decimal dec, double dbl)
     {
@@ -117,6 +118,14 @@ public sealed class NumberValue : Value
             {
                 return FromDecimal(dec);
             }
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var big2) && double.IsInfinity(big2) &&
+            TryParseExactBigInteger(text, out var huge))
+        {
+            // Beyond double range: exact integer, printed as written (OPA keeps the literal text).
+            var hugeValue = FromBigInteger(huge);
+            return new NumberValue(hugeValue.Representation, hugeValue._int64, hugeValue._big, hugeValue._decimal, hugeValue._double) { _text = text.ToString() };
         }
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
@@ -350,7 +359,7 @@ public sealed class NumberValue : Value
     public override void WriteTerm(StringBuilder builder) => builder.Append(ToString());
 
     /// <summary>The number as JSON text.</summary>
-    public override string ToString() => Representation switch
+    public override string ToString() => _text ?? Representation switch
     {
         NumberRepresentation.Int64 => _int64.ToString(CultureInfo.InvariantCulture),
         NumberRepresentation.BigInteger => _big.ToString(CultureInfo.InvariantCulture),
