@@ -19,6 +19,8 @@ public static class FunctionHost
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Logging.ClearProviders();
+        // Per-request framework chatter would drown the one structured line each delivery writes.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("K_SERVICE")))
         {
             builder.Logging.AddConsole(o => o.FormatterName = CloudLoggingConsoleFormatter.FormatterName);
