@@ -94,6 +94,7 @@ internal sealed partial class AuditLogMapper
 
         var resourceType = JsonFieldPath.GetString(entry, "resource.type");
         var names = ReadNames(entry);
+        var split = names.ConvertAll(n => n.Split('/'));
         Candidate? best = null;
         foreach (var type in types)
         {
@@ -102,7 +103,7 @@ internal sealed partial class AuditLogMapper
                 continue;
             }
 
-            var candidate = Resolve(type, entry, names, resourceType);
+            var candidate = Resolve(type, entry, split, resourceType);
             if (candidate is not null && (best is null || candidate.Value.Beats(best.Value)))
             {
                 best = candidate;
@@ -216,20 +217,29 @@ internal sealed partial class AuditLogMapper
         return name.TrimStart('/');
     }
 
-    private static Candidate? Resolve(ResourceType type, JsonElement entry, List<string> names, string? monitoredResource)
+    [ThreadStatic]
+    private static Dictionary<string, string>? _scratch;
+
+    private static Dictionary<string, string> Scratch => _scratch ??= new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static Candidate? Resolve(ResourceType type, JsonElement entry, List<string[]> names, string? monitoredResource)
     {
         Candidate? best = null;
         for (var n = 0; n < names.Count; n++)
         {
-            var segments = names[n].Split('/');
+            var segments = names[n];
             foreach (var template in type.Audit.ResourceNames)
             {
-                var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+                // Template.Match writes only on success, so the dictionary is allocated for real matches only.
+                var ids = Scratch;
+                ids.Clear();
                 var match = template.Match(segments, ids);
                 if (match == PathMatch.None)
                 {
                     continue;
                 }
+
+                ids = new Dictionary<string, string>(ids, StringComparer.Ordinal);
 
                 FillFromFields(type, entry, ids);
                 if (!IsComplete(type, ids))

@@ -65,27 +65,17 @@ public sealed class PathTemplate
             return PathMatch.None;
         }
 
-        var found = new List<KeyValuePair<string, string>>(Variables.Count);
+        // Check every segment before writing anything, so a mismatch allocates nothing.
         for (var i = 0; i < common; i++)
         {
             var seg = _segments[i];
             var part = path[i];
-            if (seg.Literal is not null)
-            {
-                if (!string.Equals(seg.Literal, part, StringComparison.Ordinal))
-                {
-                    return PathMatch.None;
-                }
-
-                continue;
-            }
-
-            if (part.Length <= seg.Suffix.Length || !part.EndsWith(seg.Suffix, StringComparison.Ordinal))
+            if (seg.Literal is not null
+                ? !string.Equals(seg.Literal, part, StringComparison.Ordinal)
+                : part.Length <= seg.Suffix.Length || !part.EndsWith(seg.Suffix, StringComparison.Ordinal))
             {
                 return PathMatch.None;
             }
-
-            found.Add(new(seg.Variable!, part[..^seg.Suffix.Length]));
         }
 
         // A parent path must stop right after a hole, otherwise "projects/p/locations" would count as a match.
@@ -94,9 +84,13 @@ public sealed class PathTemplate
             return PathMatch.None;
         }
 
-        foreach (var (key, value) in found)
+        for (var i = 0; i < common; i++)
         {
-            values[key] = value;
+            var seg = _segments[i];
+            if (seg.Variable is not null)
+            {
+                values[seg.Variable] = path[i][..^seg.Suffix.Length];
+            }
         }
 
         return path.Count == _segments.Length ? PathMatch.Full
