@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Enforcer.Google.Errors;
 using Enforcer.Google.PubSub;
 using Enforcer.TestSupport;
 
@@ -107,7 +108,7 @@ public class PubSubTests(EmulatorFixture emulators)
     {
         var publisher = emulators.CreatePubSubPublisher(_project);
 
-        var error = await Assert.ThrowsAsync<Errors.GoogleApiException>(() => publisher.PublishAsync("no-such-topic", PubSubMessage.FromText("x"), Ct));
+        var error = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.PublishAsync("no-such-topic", PubSubMessage.FromText("x"), Ct));
 
         Assert.Equal("NOT_FOUND", error.Status);
         Assert.False(error.IsTransient);
