@@ -1,7 +1,7 @@
 namespace Enforcer.Core.Storage;
 
 /// <summary>The local default store: process memory, same semantics as the Firestore store.</summary>
-public sealed class InMemoryEnforcerStore : IEnforcerStore
+public sealed partial class InMemoryEnforcerStore : IEnforcerStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, EventRecord> _events = new(StringComparer.Ordinal);

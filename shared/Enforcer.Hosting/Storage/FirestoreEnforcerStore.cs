@@ -9,7 +9,7 @@ namespace Enforcer.Hosting.Storage;
 /// document per event id; creation uses the "must not exist" precondition, so concurrent duplicate
 /// deliveries record an event exactly once. Each document carries <c>expire_at</c> for the TTL policy.
 /// </summary>
-public sealed class FirestoreEnforcerStore(FirestoreClient client, FirestoreStoreOptions options) : IEnforcerStore
+public sealed partial class FirestoreEnforcerStore(FirestoreClient client, FirestoreStoreOptions options) : IEnforcerStore
 {
     public const string EventsCollection = "events";
 

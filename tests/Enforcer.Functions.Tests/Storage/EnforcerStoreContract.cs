@@ -6,7 +6,7 @@ namespace Enforcer.Functions.Tests.Storage;
 /// The behaviour every <see cref="IEnforcerStore"/> must have; run against the in-memory store and
 /// against Firestore over the emulator, so the local default cannot drift from production.
 /// </summary>
-public abstract class EnforcerStoreContract
+public abstract partial class EnforcerStoreContract
 {
     protected abstract Task<IEnforcerStore> CreateStoreAsync();
 
