@@ -30,7 +30,7 @@ public sealed class EvalResult
 
     internal static EvalResult FromBindings(List<IReadOnlyDictionary<string, Value>> bindings) => new(bindings, null, null);
 
-    internal static EvalResult FromValue(Value? value) => new(value is null ? [] : [new Dictionary<string, Value> { ["result"] = value }], value, null);
+    internal static EvalResult FromValue(Value? value) => new(value is null ? [] : [new SingleBinding(value)], value, null);
 
     internal static EvalResult FromError(RegoError error) => new([], null, error);
 }

@@ -412,11 +412,12 @@ internal sealed partial class Evaluator
             return Value.True;
         }
 
-        _builtinContext.BuiltinName = builtin.Name;
+        var context = Context;
+        context.BuiltinName = builtin.Name;
         Builtins.BuiltinResult result;
         try
         {
-            result = builtin.Function(_builtinContext, args);
+            result = builtin.Function(context, args);
         }
         catch (EvalException)
         {

@@ -14,11 +14,11 @@ internal sealed partial class Evaluator
 {
     private readonly PolicyProgram _program;
     private readonly EvalOptions _options;
-    private readonly BuiltinContext _builtinContext;
+    private BuiltinContext? _builtinContext;
     private readonly CancellationToken _cancellationToken;
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
-    private readonly List<(Value?[] Slots, int Index)> _trail = new(64);
+    private readonly List<(Value?[] Slots, int Index)> _trail = new(16);
     private readonly Value? _baseInput;
     private readonly Value _baseData;
     private readonly HashSet<RuleTreeNode> _inProgress = [];
@@ -39,11 +39,6 @@ internal sealed partial class Evaluator
         _cancellationToken = cancellationToken;
         _time = options.TimeProvider ?? TimeProvider.System;
         _startTimestamp = _time.GetTimestamp();
-        _builtinContext = new BuiltinContext(_time, cancellationToken)
-        {
-            StrictBuiltinErrors = options.StrictBuiltinErrors,
-            PrintSink = options.PrintSink,
-        };
         _baseInput = input;
         _input = input;
         _baseData = data ?? ObjectValue.Empty;
@@ -100,6 +95,13 @@ internal sealed partial class Evaluator
 
         return value;
     }
+
+    /// <summary>Created on the first builtin call: many evaluations call none.</summary>
+    private BuiltinContext Context => _builtinContext ??= new BuiltinContext(_time, _cancellationToken)
+    {
+        StrictBuiltinErrors = _options.StrictBuiltinErrors,
+        PrintSink = _options.PrintSink,
+    };
 
     private void Step(SourceSpan span)
     {
