@@ -26,7 +26,7 @@ public class AuditLogBenchmarks
         }
     }
 
-    private const int AuditLogCount = 149;
+    private const int AuditLogCount = 150;
     private const int RequestCount = 12;
 
     [Benchmark(OperationsPerInvoke = AuditLogCount)]
