@@ -4,7 +4,7 @@ using Enforcer.Rego.Values;
 
 namespace Enforcer.Rego.Builtins;
 
-/// <summary>JSON builtins: marshal (Go's encoding), unmarshal, is_valid, filter, remove, patch (RFC 6902).</summary>
+/// <summary>JSON builtins: marshal (Go's encoding), unmarshal, is_valid, filter, remove, patch (RFC 6902); and yaml.marshal/unmarshal/is_valid.</summary>
 public static partial class BuiltinRegistry
 {
     static partial void RegisterJson(BuiltinTableBuilder builtins)
@@ -16,6 +16,9 @@ public static partial class BuiltinRegistry
         builtins.Add("json.filter", 2, JsonFilter, ["object", "any"], "any");
         builtins.Add("json.remove", 2, JsonRemove, ["object", "any"], "any");
         builtins.Add("json.patch", 2, JsonPatch, ["any", "array"], "any");
+        builtins.Add("yaml.marshal", 1, static (_, a) => new StringValue(GoYaml.Marshal(a[0])), ["any"], "string");
+        builtins.Add("yaml.unmarshal", 1, JsonYamlUnmarshal, ["string"], "any");
+        builtins.Add("yaml.is_valid", 1, static (c, a) => Value.From(a[0] is StringValue s && GoYaml.Parse(s.Value, out _) is not null), ["any"], "boolean");
     }
 
     private static BuiltinResult JsonMarshalWithOptions(BuiltinContext context, ReadOnlySpan<Value> args)
@@ -85,6 +88,17 @@ public static partial class BuiltinRegistry
 
         var value = GoJson.Parse(text, out var message);
         return value is null ? BuiltinResult.Fail(context, message ?? "invalid JSON") : value;
+    }
+
+    private static BuiltinResult JsonYamlUnmarshal(BuiltinContext context, ReadOnlySpan<Value> args)
+    {
+        if (!OperandString(context, args[0], 1, out var text, out var error))
+        {
+            return error;
+        }
+
+        var value = GoYaml.Parse(text, out var message);
+        return value is null ? BuiltinResult.Fail(context, message!) : value;
     }
 
     /// <summary>The paths of json.filter/json.remove: "a/b/c" pointers (with ~0 ~1 escapes) or arrays of segments.</summary>
