@@ -5,6 +5,7 @@ using Enforcer.Cli.Commands;
 var root = new RootCommand("Real-time policy enforcement for Google Cloud: local tools.")
 {
     VersionCommand.Create(),
+    PoliciesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

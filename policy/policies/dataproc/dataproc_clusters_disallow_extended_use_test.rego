@@ -41,7 +41,7 @@ compliant_input := {
 		"statusHistory": [
 			{
 				"state": "CREATING",
-				"stateStartTime": "2026-01-01T00:00:00Z"
+				"stateStartTime": "2026-03-20T00:00:00Z"
 			}
 		]
 	}
@@ -137,15 +137,15 @@ excluded_input := {
 }
 
 test_compliant_input_has_no_violations if {
-	count(policy.violations) == 0 with input as compliant_input with time.now_ns as 1772323200000000000
+	count(policy.violations) == 0 with input as compliant_input with time.now_ns as 1775001600000000000
 }
 
 test_noncompliant_input_is_reported if {
-	count(policy.violations) == 1 with input as noncompliant_input with time.now_ns as 1772323200000000000
+	count(policy.violations) == 1 with input as noncompliant_input with time.now_ns as 1775001600000000000
 }
 
 test_decision_reports_the_violation if {
-	found := enforcer.decisions with input as noncompliant_input with time.now_ns as 1772323200000000000
+	found := enforcer.decisions with input as noncompliant_input with time.now_ns as 1775001600000000000
 	some d in found
 	d.policy_id == "dataproc_clusters_disallow_extended_use"
 	d.compliant == false
@@ -156,7 +156,7 @@ test_decision_reports_the_violation if {
 }
 
 test_decision_for_compliant_input if {
-	found := enforcer.decisions with input as compliant_input with time.now_ns as 1772323200000000000
+	found := enforcer.decisions with input as compliant_input with time.now_ns as 1775001600000000000
 	some d in found
 	d.policy_id == "dataproc_clusters_disallow_extended_use"
 	d.compliant == true
@@ -165,7 +165,7 @@ test_decision_for_compliant_input if {
 }
 
 test_excluded_by_label_has_no_plan if {
-	found := enforcer.decisions with input as excluded_input with time.now_ns as 1772323200000000000
+	found := enforcer.decisions with input as excluded_input with time.now_ns as 1775001600000000000
 	some d in found
 	d.policy_id == "dataproc_clusters_disallow_extended_use"
 	d.excluded == true
@@ -174,8 +174,8 @@ test_excluded_by_label_has_no_plan if {
 }
 
 test_policy_offers_no_remediation if {
-	not policy.remediation with input as noncompliant_input with time.now_ns as 1772323200000000000
-	found := enforcer.decisions with input as noncompliant_input with time.now_ns as 1772323200000000000
+	not policy.remediation with input as noncompliant_input with time.now_ns as 1775001600000000000
+	found := enforcer.decisions with input as noncompliant_input with time.now_ns as 1775001600000000000
 	some d in found
 	d.policy_id == "dataproc_clusters_disallow_extended_use"
 	d.remediable == false
@@ -187,5 +187,5 @@ test_young_cluster_is_compliant if {
 
 test_cluster_still_creating_uses_current_state_time if {
 	count(policy.violations) == 1 with input as object.union(json.remove(noncompliant_input, ["resource/statusHistory"]), {"resource": {"status": {"state": "CREATING", "stateStartTime": "2026-01-01T00:00:00Z"}}})
-		with time.now_ns as 1772323200000000000
+		with time.now_ns as 1775001600000000000
 }
