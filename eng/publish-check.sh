@@ -101,7 +101,8 @@ for name in "${functions[@]}"; do
   PORT="$port" ENFORCER_STORE=memory "$binary" >"$work/$name.run.log" 2>&1 &
   pid=$!
   status=""
-  for _ in $(seq 1 200); do
+  # Up to 60 s: a loaded CI machine can take seconds to start a framework-dependent app.
+  while [ $(( $(now_ms) - started )) -lt 60000 ]; do
     status="$(curl -s -o "$work/$name.health" -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)"
     [ "$status" = "200" ] && break
     kill -0 "$pid" 2>/dev/null || break
