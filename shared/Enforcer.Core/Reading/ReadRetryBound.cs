@@ -1,3 +1,5 @@
+using Enforcer.Core.AuditLogs;
+
 namespace Enforcer.Core.Reading;
 
 /// <summary>
@@ -12,6 +14,33 @@ public sealed record ReadRetryBound
 
     /// <summary>Give up after this many deliveries, when the platform reports them (default 20).</summary>
     public int MaxAttempts { get; init; } = 20;
+
+    /// <summary>
+    /// How long a 404 right after a logged create counts as "not visible yet" rather than "gone": some APIs
+    /// answer 404 until the create's long-running operation has progressed (default 5 minutes).
+    /// </summary>
+    public TimeSpan CreateGrace { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Decides for a resource of an event: as <see cref="Decide"/>, except that <see cref="ResourceGone"/> for a
+    /// resource the event created is retried within <see cref="CreateGrace"/> and the attempt bound.
+    /// </summary>
+    public RetryDecision DecideForEvent(ReadOutcome outcome, ResourceRef resource, EventMetadata metadata, int? attempt, TimeProvider time)
+    {
+        if (outcome is ResourceGone && resource.Operation == OperationKind.Create && metadata.Timestamp is { } at)
+        {
+            if (attempt is { } a && a >= MaxAttempts)
+            {
+                return new RetryDecision(false, $"Gave up after {a} attempts (bound {MaxAttempts}).");
+            }
+
+            return time.GetUtcNow() - at <= CreateGrace
+                ? new RetryDecision(true, "Created moments ago and not visible yet; retrying.")
+                : new RetryDecision(false, $"Still not found {CreateGrace} after its create was logged.");
+        }
+
+        return Decide(outcome, metadata.Timestamp, attempt, time);
+    }
 
     /// <summary>Decides whether a transient outcome should be retried.</summary>
     /// <param name="outcome">The read outcome.</param>

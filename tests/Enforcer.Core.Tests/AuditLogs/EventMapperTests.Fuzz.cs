@@ -52,6 +52,81 @@ public partial class EventMapperTests
         Assert.Contains(nameof(IgnoreReason.MalformedJson), reasons);
     }
 
+    // Structure-aware fuzz: keep the JSON valid but put the wrong kinds of values in random places.
+    [Fact]
+    public void Map_FixturesWithRandomlyRetypedValues_NeverFailInternally()
+    {
+        var random = new Random(99);
+        var names = FixtureFiles.Names("AuditLogs");
+        var outcomes = new HashSet<string>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(FixtureFiles.Payload("AuditLogs", names[random.Next(names.Length)]))!;
+            var nodes = new List<System.Text.Json.Nodes.JsonNode>();
+            Collect(root, nodes);
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                var victim = nodes[random.Next(1, nodes.Count)];
+                var replacement = Replacement(random);
+                switch (victim.Parent)
+                {
+                    case System.Text.Json.Nodes.JsonObject obj:
+                        obj[victim.GetPropertyName()] = replacement;
+                        break;
+                    case System.Text.Json.Nodes.JsonArray arr:
+                        arr[victim.GetElementIndex()] = replacement;
+                        break;
+                }
+
+                nodes.Clear();
+                Collect(root, nodes);
+            }
+
+            var outcome = EventMapper.Default.Map(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()));
+            Assert.False(outcome is IgnoredEvent { Reason: IgnoreReason.InternalError }, outcome.ToString());
+            outcomes.Add(outcome is IgnoredEvent ig ? ig.Reason.ToString() : "Mapped");
+        }
+
+        Assert.Contains("Mapped", outcomes);
+        Assert.True(outcomes.Count >= 4, string.Join(",", outcomes));
+    }
+
+    private static void Collect(System.Text.Json.Nodes.JsonNode node, List<System.Text.Json.Nodes.JsonNode> into)
+    {
+        into.Add(node);
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            foreach (var (_, child) in obj)
+            {
+                if (child is not null)
+                {
+                    Collect(child, into);
+                }
+            }
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray arr)
+        {
+            foreach (var child in arr)
+            {
+                if (child is not null)
+                {
+                    Collect(child, into);
+                }
+            }
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Replacement(Random random) => random.Next(7) switch
+    {
+        0 => null,
+        1 => System.Text.Json.Nodes.JsonValue.Create(random.Next()),
+        2 => System.Text.Json.Nodes.JsonValue.Create(random.Next(2) == 0),
+        3 => new System.Text.Json.Nodes.JsonArray(1, "x", null),
+        4 => new System.Text.Json.Nodes.JsonObject { ["a"] = "b" },
+        5 => System.Text.Json.Nodes.JsonValue.Create(""),
+        _ => System.Text.Json.Nodes.JsonValue.Create("projects/-/x/_/y:z//"),
+    };
+
     [Fact]
     public void Map_RandomBytes_NeverThrow()
     {

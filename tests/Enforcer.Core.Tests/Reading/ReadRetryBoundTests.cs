@@ -1,3 +1,4 @@
+using Enforcer.Core.AuditLogs;
 using Enforcer.Core.Reading;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,5 +41,28 @@ public class ReadRetryBoundTests
         _time.Advance(TimeSpan.FromMinutes(45));
 
         Assert.False(_bound.Decide(_notReady, eventTime, null, _time).Retry);
+    }
+
+    [Theory]
+    [InlineData(OperationKind.Create, 2, true)]
+    [InlineData(OperationKind.Create, 6, false)]
+    [InlineData(OperationKind.Update, 2, false)]
+    public void DecideForEvent_GoneRightAfterCreate_RetriesWithinGrace(OperationKind operation, int minutesAgo, bool retry)
+    {
+        var resource = new ResourceRef("storage.googleapis.com/Bucket", "//storage.googleapis.com/b", new Dictionary<string, string> { ["bucket"] = "b" }, null, operation, false);
+        var metadata = new EventMetadata { Source = EventSource.AuditLog, Timestamp = Now.AddMinutes(-minutesAgo), Operation = operation };
+
+        var decision = _bound.DecideForEvent(new ResourceGone("404"), resource, metadata, 1, _time);
+
+        Assert.Equal(retry, decision.Retry);
+    }
+
+    [Fact]
+    public void DecideForEvent_NotReady_UsesTheEventAge()
+    {
+        var resource = new ResourceRef("sqladmin.googleapis.com/Instance", "//x", new Dictionary<string, string>(), "p", OperationKind.Create, false);
+        var metadata = new EventMetadata { Source = EventSource.AuditLog, Timestamp = Now.AddMinutes(-40) };
+
+        Assert.False(_bound.DecideForEvent(_notReady, resource, metadata, null, _time).Retry);
     }
 }
