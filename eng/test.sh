@@ -11,6 +11,9 @@ if [ -z "${OPA_CONFORMANCE_DIR:-}" ] && [ -d ../shared/opa-conformance ]; then
   export OPA_CONFORMANCE_DIR
 fi
 
+echo "== test dependencies"
+bash eng/install-test-deps.sh
+
 echo "== build (warnings are errors)"
 dotnet build Serverless.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 
