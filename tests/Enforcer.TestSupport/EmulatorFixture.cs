@@ -125,6 +125,15 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return new PubSubAdminClient(_pubSubHttp!, PubSubOptions(projectId));
     }
 
+    /// <summary>Deletes every document of <paramref name="projectId"/> in the Firestore emulator (its reset endpoint).</summary>
+    public async Task ClearFirestoreAsync(string projectId, CancellationToken cancellationToken = default)
+    {
+        RequireFirestore();
+        using var response = await _firestoreHttp!.DeleteAsync(
+            new Uri($"emulator/v1/projects/{projectId}/databases/(default)/documents", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>
     /// The variables a host under test needs to use the emulators: FIRESTORE_EMULATOR_HOST,
     /// PUBSUB_EMULATOR_HOST (each only when running) and GOOGLE_CLOUD_PROJECT.

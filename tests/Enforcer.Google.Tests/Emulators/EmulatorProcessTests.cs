@@ -41,6 +41,23 @@ public class EmulatorProcessTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task ClearFirestoreAsync_RemovesOnlyThatProjectsDocuments()
+    {
+        var cleared = EmulatorFixture.NewProjectId();
+        var kept = EmulatorFixture.NewProjectId();
+        var a = emulators.CreateFirestoreClient(cleared);
+        var b = emulators.CreateFirestoreClient(kept);
+        var fields = new Dictionary<string, Google.Firestore.FirestoreValue> { ["n"] = 1 };
+        await a.CreateAsync("c/d", fields, TestContext.Current.CancellationToken);
+        await b.CreateAsync("c/d", fields, TestContext.Current.CancellationToken);
+
+        await emulators.ClearFirestoreAsync(cleared, TestContext.Current.CancellationToken);
+
+        Assert.Null(await a.GetAsync("c/d", TestContext.Current.CancellationToken));
+        Assert.NotNull(await b.GetAsync("c/d", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task StopAsync_RealPubSubEmulator_LeavesNoJavaProcessBehind()
     {
         emulators.RequirePubSub();
