@@ -9,6 +9,7 @@ namespace Enforcer.Benchmarks;
 /// against all ten (the per-resource cost of an enforcement decision).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RegoBenchmarks
 {
     private static readonly (string Name, string Source)[] Policies =

@@ -68,7 +68,23 @@ internal sealed partial class Evaluator
 
         if (node.IsFunction)
         {
-            return null;
+            // A function of no arguments is also a document (f() := 1 shows up as data.pkg.f).
+            var first = node.Rules.Count > 0 ? node.Rules[0] : node.Default;
+            if (first?.Args is not { Length: 0 })
+            {
+                return null;
+            }
+
+            // NodeValue already marked the node as in progress; the call marks it again itself.
+            _inProgress.Remove(node);
+            try
+            {
+                return CallFunction(node, [], first.Span);
+            }
+            finally
+            {
+                _inProgress.Add(node);
+            }
         }
 
         // Where base data and a rule share a path, the base document wins (as in OPA's storage).
@@ -118,7 +134,7 @@ internal sealed partial class Evaluator
         var result = baseValue is ObjectValue bo ? DocumentTree.FromValue(bo) : new DocumentTree();
         foreach (var (name, child) in node.Children)
         {
-            if (!child.HasRules || child.IsFunction)
+            if (!child.HasRules || (child.IsFunction && !IsNullary(child)))
             {
                 continue;
             }
@@ -137,7 +153,7 @@ internal sealed partial class Evaluator
     {
         foreach (var (name, child) in node.Children)
         {
-            if (!child.HasRules || child.IsFunction)
+            if (!child.HasRules || (child.IsFunction && !IsNullary(child)))
             {
                 continue;
             }
@@ -301,7 +317,12 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>
-    private Value? CallFunction(RuleTreeNode node, Value[] args, CallTerm call)
+    private static bool IsNullary(RuleTreeNode node) =>
+        (node.Rules.Count > 0 ? node.Rules[0] : node.Default)?.Args is { Length: 0 };
+
+    private Value? CallFunction(RuleTreeNode node, Value[] args, CallTerm call) => CallFunction(node, args, call.Span);
+
+    private Value? CallFunction(RuleTreeNode node, Value[] args, Diagnostics.SourceSpan span)
     {
         var key = new FunctionCacheKey(node, args);
         if (_functionCache.TryGetValue(key, out var cached))
@@ -311,10 +332,10 @@ internal sealed partial class Evaluator
 
         if (!_inProgress.Add(node))
         {
-            throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", call.Span);
+            throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", span);
         }
 
-        EnterDepth(call.Span);
+        EnterDepth(span);
         Value? result = null;
         try
         {

@@ -130,7 +130,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Follows a ref path through a value, enumerating keys where the path has unbound variables.</summary>
-    private bool WalkValue(Value?[] frame, Value current, Term[] path, int index, Func<Value, bool> k)
+    private bool WalkValue(Value?[] frame, Value current, Term[] path, int index, Func<Value, bool> k, bool baseDocument = false)
     {
         while (index < path.Length)
         {
@@ -158,6 +158,13 @@ internal sealed partial class Evaluator
             }
 
             var next = Lookup(current, key);
+
+            // Base documents are JSON with string keys only: an integer key also finds its decimal spelling.
+            if (next is null && baseDocument && key is NumberValue { IsInteger: true } number && current is ObjectValue)
+            {
+                next = Lookup(current, new StringValue(number.ToString()));
+            }
+
             if (next is null)
             {
                 return false;
@@ -278,7 +285,7 @@ internal sealed partial class Evaluator
             child = Lookup(baseValue, new StringValue(number.ToString()));
         }
 
-        return child is not null && WalkValue(frame, child, path, index + 1, k);
+        return child is not null && WalkValue(frame, child, path, index + 1, k, baseDocument: true);
     }
 
     /// <summary>The base document (data given at evaluation, with `with` overrides applied) at a path.</summary>
