@@ -378,6 +378,8 @@ public static partial class BuiltinRegistry
                 return JsonInsert(document, path, value!);
             case "remove":
                 return JsonDelete(document, path);
+            case "replace" when path.Length == 0:
+                return value;
             case "replace":
                 var removed = JsonDelete(document, path);
                 return removed is null ? null : JsonInsert(removed, path, value!);
@@ -395,10 +397,11 @@ public static partial class BuiltinRegistry
         }
     }
 
-    /// <summary>An array index segment: a non-negative integer (string or number); -1 when invalid.</summary>
+    /// <summary>An array index segment: a non-negative integer without leading zeros (string or number); -1 when invalid.</summary>
     private static int JsonIndex(Value segment) => segment switch
     {
-        StringValue s when int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) && i >= 0 => i,
+        StringValue s when s.Value.Length > 0 && s.Value.All(char.IsAsciiDigit) && (s.Value.Length == 1 || s.Value[0] != '0') &&
+            int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) => i,
         NumberValue n when n.TryGetInt32(out var i) && i >= 0 => i,
         _ => -1,
     };

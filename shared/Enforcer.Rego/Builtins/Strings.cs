@@ -378,11 +378,29 @@ public static partial class BuiltinRegistry
     private static GoFormatArgument StringsFormatArgument(Value value) => value switch
     {
         NumberValue n when n.TryGetInt64(out var l) => GoFormatArgument.FromInteger(l),
+        NumberValue n when n.TryGetBigInteger(out var big) && StringsBeyondFloat(big) is { } literal => GoFormatArgument.FromString(literal),
         NumberValue n when n.TryGetBigInteger(out var big) => GoFormatArgument.FromBigInteger(big),
         NumberValue n => GoFormatArgument.FromFloat(n.ToDouble()),
         StringValue s => GoFormatArgument.FromString(s.Value),
         _ => GoFormatArgument.FromString(value.ToString()),
     };
+
+    /// <summary>
+    /// OPA keeps number literals as written; one beyond float64 range written with an exponent
+    /// (2e308) reaches fmt as its text. Integers of that size with trailing zeros are shown that way.
+    /// </summary>
+    private static string? StringsBeyondFloat(BigInteger value)
+    {
+        if (!double.IsInfinity((double)value))
+        {
+            return null;
+        }
+
+        var digits = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
+        var significant = digits.TrimEnd('0');
+        var zeros = digits.Length - significant.Length;
+        return zeros == 0 ? null : (value.Sign < 0 ? "-" : string.Empty) + significant + "e" + zeros.ToString(CultureInfo.InvariantCulture);
+    }
 
     private static BuiltinResult StringsSubstring(BuiltinContext context, ReadOnlySpan<Value> args)
     {

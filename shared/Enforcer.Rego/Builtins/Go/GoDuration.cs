@@ -1,6 +1,6 @@
 namespace Enforcer.Rego.Builtins.Go;
 
-/// <summary>Go's time.ParseDuration: a signed sequence of decimal numbers with units (ns, us, µs, ms, s, m, h).</summary>
+/// <summary>Go's time.ParseDuration (units ns, us, µs, ms, s, m, h) plus OPA's d, w and y.</summary>
 internal static class GoDuration
 {
     private static readonly Dictionary<string, ulong> Units = new(StringComparer.Ordinal)
@@ -13,6 +13,11 @@ internal static class GoDuration
         ["s"] = 1_000_000_000,
         ["m"] = 60_000_000_000,
         ["h"] = 3_600_000_000_000,
+
+        // OPA's duration grammar extends Go's with days, weeks and (365-day) years.
+        ["d"] = 86_400_000_000_000,
+        ["w"] = 604_800_000_000_000,
+        ["y"] = 31_536_000_000_000_000,
     };
 
     public static long? Parse(string text, out string? error)
