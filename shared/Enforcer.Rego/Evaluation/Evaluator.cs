@@ -111,6 +111,8 @@ internal sealed partial class Evaluator
             throw new EvalException("eval_limit_error", $"evaluation exceeded the step limit ({_options.Limits.MaxSteps})", span);
         }
 
+        // Deep nesting must end as an error, never as a process-killing stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if ((_steps & 255) == 0)
         {
             if (_cancellationToken.IsCancellationRequested)
