@@ -9,7 +9,7 @@ internal static class EmulatorCommands
 {
     public const string LaunchModeVariable = "ENFORCER_EMULATOR_LAUNCH";
 
-    public static (string FileName, string[] Arguments)? Resolve(EmulatorKind kind, int port, string projectId)
+    public static (string FileName, string[] Arguments)? Resolve(EmulatorKind kind, int port, string projectId, bool? viaGcloud = null)
     {
         var gcloud = FindOnPath("gcloud");
         if (gcloud is null)
@@ -17,7 +17,7 @@ internal static class EmulatorCommands
             return null;
         }
 
-        var forceGcloud = string.Equals(Environment.GetEnvironmentVariable(LaunchModeVariable), "gcloud", StringComparison.OrdinalIgnoreCase);
+        var forceGcloud = viaGcloud ?? string.Equals(Environment.GetEnvironmentVariable(LaunchModeVariable), "gcloud", StringComparison.OrdinalIgnoreCase);
         var sdkRoot = SdkRoot(gcloud);
         if (!forceGcloud && sdkRoot is not null)
         {

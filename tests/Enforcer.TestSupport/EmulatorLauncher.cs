@@ -12,15 +12,17 @@ public static class EmulatorLauncher
     /// <summary>
     /// Starts one emulator on a free loopback port and waits until it answers. Never throws for an
     /// emulator that cannot start: the result carries the reason (with the log tail) instead.
+    /// <paramref name="viaGcloud"/> true launches through "gcloud beta emulators", false through the SDK's
+    /// launcher scripts, null as ENFORCER_EMULATOR_LAUNCH says (default: the scripts).
     /// </summary>
-    public static async Task<EmulatorStartResult> StartAsync(EmulatorKind kind)
+    public static async Task<EmulatorStartResult> StartAsync(EmulatorKind kind, bool? viaGcloud = null)
     {
         string? lastReason = null;
         // A second attempt on a new port covers the rare case of another process taking the free port first.
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             var port = FreePort();
-            var command = EmulatorCommands.Resolve(kind, port, "enforcer-test");
+            var command = EmulatorCommands.Resolve(kind, port, "enforcer-test", viaGcloud);
             if (command is null)
             {
                 return new EmulatorStartResult(null, null, "gcloud is not on PATH");

@@ -4,8 +4,8 @@ using System.Runtime.Loader;
 namespace Enforcer.TestSupport;
 
 /// <summary>
-/// An emulator started in its own process group (session) through setsid, so the wrapper script and
-/// the Java server it spawns are stopped together. A watchdog shell in the group also ends the group
+/// An emulator started in its own session through setsid, so the wrapper script, the Java server it
+/// spawns and any process group gcloud creates inside the session are stopped together. A watchdog shell in the group also ends the group
 /// when the test process dies without running its exit hooks (e.g. SIGKILL).
 /// </summary>
 public sealed class EmulatorProcess : IAsyncDisposable
@@ -18,7 +18,10 @@ public sealed class EmulatorProcess : IAsyncDisposable
         "$@" </dev/null >>"$log" 2>&1 &
         child=$!
         while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
-        ( trap '' TERM; sleep 5; kill -KILL 0 ) &
+        # gcloud puts itself in a new process group of this session: signal every group of the session.
+        groups() { ps -o pgid= -s "$$" 2>/dev/null | sort -u; }
+        ( trap '' TERM; sleep 5; for g in $(groups); do kill -KILL -"$g" 2>/dev/null; done ) &
+        for g in $(groups); do [ "$g" != "$$" ] && kill -TERM -"$g" 2>/dev/null; done
         kill -TERM 0
         """;
 
@@ -117,8 +120,17 @@ public sealed class EmulatorProcess : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Ids of the group's processes still running (the Java server among them while it lives).</summary>
-    public IReadOnlyList<int> LiveProcessIds() => ProcessGroups.LiveMembers(ProcessGroupId);
+    /// <summary>Ids of the session's processes still running (the Java server among them while it lives).</summary>
+    public IReadOnlyList<int> LiveProcessIds() => ProcessGroups.LiveSessionMembers(ProcessGroupId).Select(m => m.Pid).ToArray();
+
+    private void SignalSession(int signal)
+    {
+        // Every process group in the session: ours, plus any gcloud made for itself.
+        foreach (var group in ProcessGroups.LiveSessionMembers(ProcessGroupId).Select(m => m.Group).Append(ProcessGroupId).Distinct())
+        {
+            _ = NativeMethods.Kill(-group, signal);
+        }
+    }
 
     /// <summary>The last lines of the log, for failure messages.</summary>
     public string ReadLogTail(int lines = 20)
@@ -136,7 +148,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM to the group, then SIGKILL after <paramref name="grace"/> if anything is still running.</summary>
+    /// <summary>SIGTERM to the session's groups, then SIGKILL after <paramref name="grace"/> if anything is still running.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
@@ -144,7 +156,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
             return;
         }
 
-        _ = NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigTerm);
+        SignalSession(NativeMethods.SigTerm);
         var deadline = Stopwatch.StartNew();
         while (LiveProcessIds().Count > 0 && deadline.Elapsed < grace)
         {
@@ -153,7 +165,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
         if (LiveProcessIds().Count > 0)
         {
-            _ = NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigKill);
+            SignalSession(NativeMethods.SigKill);
             deadline.Restart();
             while (LiveProcessIds().Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(5))
             {
@@ -184,14 +196,14 @@ public sealed class EmulatorProcess : IAsyncDisposable
             return;
         }
 
-        _ = NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigTerm);
+        SignalSession(NativeMethods.SigTerm);
         var deadline = Stopwatch.StartNew();
         while (LiveProcessIds().Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(2))
         {
             Thread.Sleep(50);
         }
 
-        _ = NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigKill);
+        SignalSession(NativeMethods.SigKill);
     }
 
     private static void RegisterExitHooks()

@@ -57,11 +57,13 @@ public class EmulatorProcessTests(EmulatorFixture emulators)
         Assert.NotNull(await b.GetAsync("c/d", TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task StopAsync_RealPubSubEmulator_LeavesNoJavaProcessBehind()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // gcloud moves itself into a new process group: only a session-wide stop catches it
+    public async Task StopAsync_RealPubSubEmulator_LeavesNoJavaProcessBehind(bool viaGcloud)
     {
         emulators.RequirePubSub();
-        var started = await EmulatorLauncher.StartAsync(EmulatorKind.PubSub);
+        var started = await EmulatorLauncher.StartAsync(EmulatorKind.PubSub, viaGcloud);
         Assert.True(started.Process is not null, started.FailureReason);
         var java = started.Process.LiveProcessIds().Where(pid => ProcessGroups.CommandLine(pid).StartsWith("java", StringComparison.Ordinal)).ToArray();
 
@@ -69,6 +71,7 @@ public class EmulatorProcessTests(EmulatorFixture emulators)
 
         Assert.Single(java);
         Assert.Empty(started.Process.LiveProcessIds());
+        Assert.Empty(ProcessGroups.LiveSessionMembers(started.Process.ProcessGroupId));
         Assert.False(IsAlive(java[0]), $"java {java[0]} survived: {ProcessGroups.CommandLine(java[0])}");
     }
 
