@@ -4,18 +4,19 @@
 #                            (one query per resource; see README.md)
 #   data.enforcer.catalog    every policy's metadata, sorted by id
 #
-# Only the policies whose metadata lists input.type are evaluated: the id list
-# comes from each policy's `metadata` and the rules are reached through
-# data.enforcer.policies[id], never by walking the whole data document.
+# Only the policies whose metadata lists input.type are evaluated: their ids come
+# from data.index (generated from every policy's `metadata`) and their rules are
+# reached through data.enforcer.policies[id], never by walking the whole data
+# document or evaluating every policy's metadata on each query.
 package enforcer
 
 import data.enforcer.lib.exclusions
 
-# Ids of the enabled policies that apply to the input's type.
+# Ids of the enabled policies that apply to the input's type, from the index
+# generated from every policy's metadata (index/data.json; `enforcer policies
+# index` writes it, and test_index_matches_metadata fails when it is stale).
 applicable contains id if {
-	some id
-	meta := data.enforcer.policies[id].metadata
-	input.type in meta.applies_to
+	some id in object.get(data.index.by_type, input.type, [])
 	not disabled(id)
 }
 
@@ -24,7 +25,7 @@ disabled(id) if data.config.policies[id].enabled == false
 decisions := [decision(id) | some id in sort(applicable)]
 
 decision(id) := object.union(core, remediation_part(id, compliant, excluded, remediable)) if {
-	meta := data.enforcer.policies[id].metadata
+	meta := data.index.policies[id]
 	found := violations(id)
 	compliant := count(found) == 0
 	excluded := is_excluded(id)
@@ -77,6 +78,17 @@ excluded_for(_) if excluded_globally
 excluded_for(id) if exclusions.matches(data.config.policies[id].exclusions)
 
 excluded_for(id) if exclusions.excepted(id)
+
+# The index, recomputed from the policies' metadata (what index/data.json must hold).
+index_from_metadata := {
+	"by_type": {t: ids |
+		some t in {t | some meta in metadata_by_id; some t in meta.applies_to}
+		ids := sort([id | some id, meta in metadata_by_id; t in meta.applies_to])
+	},
+	"policies": {id: object.filter(meta, index_fields) | some id, meta in metadata_by_id},
+}
+
+index_fields := {"title", "severity", "error_code", "remediable", "destructive"}
 
 # Every policy's metadata, keyed by id and as a list sorted by id.
 metadata_by_id[id] := meta if {

@@ -183,3 +183,7 @@ test_catalog_entries_are_metadata if {
 	m.error_code == "GCS-003"
 	m.applies_to == ["storage.googleapis.com/Bucket"]
 }
+
+test_index_matches_metadata if {
+	data.index == enforcer.index_from_metadata
+}

@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Enforcer.Policies;
 using Enforcer.Policies.Docs;
 using Enforcer.Policies.Embedded;
 
 namespace Enforcer.Cli.Commands;
 
 /// <summary>
-/// `enforcer policies docs [--check]`: regenerates docs/policies.md from the policies' metadata (or, with --check,
-/// fails when the committed page differs), so the page cannot drift from the library.
+/// `enforcer policies docs [--check]` regenerates docs/policies.md and `enforcer policies index [--check]` regenerates
+/// policy/index/data.json, both from the policies' metadata; with --check they only compare and exit 1 when the
+/// committed file differs, so neither can drift from the library.
 /// </summary>
 internal static class PoliciesCommand
 {
@@ -16,15 +18,18 @@ internal static class PoliciesCommand
         var policyDir = new Option<string?>("--policy-dir") { Description = "Policy directory (default: policy/ of the checkout)." };
         var output = new Option<string?>("--output") { Description = "Page to write (default: docs/policies.md of the checkout)." };
         var docs = new Command("docs", "Generate docs/policies.md from policy metadata.") { check, policyDir, output };
-        docs.SetAction(parse => Docs(parse.GetValue(check), parse.GetValue(policyDir), parse.GetValue(output)));
-        return new Command("policies", "Work with the Rego policy library.") { docs };
+        docs.SetAction(parse => Generate(parse.GetValue(check), parse.GetValue(policyDir), parse.GetValue(output), index: false));
+        var index = new Command("index", "Generate policy/index/data.json (type -> policy ids) from policy metadata.") { check, policyDir, output };
+        index.SetAction(parse => Generate(parse.GetValue(check), parse.GetValue(policyDir), parse.GetValue(output), index: true));
+        return new Command("policies", "Work with the Rego policy library.") { docs, index };
     }
 
-    private static int Docs(bool check, string? policyDir, string? output)
+    private static int Generate(bool check, string? policyDir, string? output, bool index)
     {
         var root = FindCheckout(Directory.GetCurrentDirectory());
         policyDir ??= root is null ? null : Path.Combine(root, "policy");
-        output ??= root is null ? null : Path.Combine(root, "docs", "policies.md");
+        output ??= root is null || policyDir is null ? null
+            : index ? Path.Combine(policyDir, PolicyIndexGenerator.RelativePath) : Path.Combine(root, "docs", "policies.md");
         if (policyDir is null || output is null)
         {
             Console.Error.WriteLine("Not inside the checkout (no Serverless.sln above the current directory): pass --policy-dir and --output.");
@@ -39,7 +44,7 @@ internal static class PoliciesCommand
             return 2;
         }
 
-        var page = PolicyDocsGenerator.Generate(listing.Policies);
+        var page = index ? PolicyIndexGenerator.Generate(listing.Policies) : PolicyDocsGenerator.Generate(listing.Policies);
         var current = File.Exists(output) ? File.ReadAllText(output) : null;
         if (check)
         {
@@ -49,10 +54,11 @@ internal static class PoliciesCommand
                 return 0;
             }
 
-            Console.Error.WriteLine($"{output} is out of date: run `enforcer policies docs`.");
+            Console.Error.WriteLine($"{output} is out of date: run `enforcer policies {(index ? "index" : "docs")}`.");
             return 1;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, page);
         Console.WriteLine($"Wrote {output} ({listing.Policies.Count} policies).");
         return 0;
