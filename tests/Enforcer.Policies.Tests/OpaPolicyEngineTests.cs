@@ -6,15 +6,22 @@ using Enforcer.Policies.Tests.Support;
 namespace Enforcer.Policies.Tests;
 
 /// <summary>The OPA client's behaviour under faults, over real HTTP to the test server.</summary>
-public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixture<OpaServerFixture>, IDisposable
+/// <remarks>
+/// Each test gets its own server (sharing the fixture's compiled engine): a request that a timed-out
+/// client abandoned can reach a shared server late and would be counted, or take a fault, in the next test.
+/// </remarks>
+public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixture<OpaServerFixture>, IAsyncLifetime
 {
     private readonly PolicyInput _input = ContractCase.Load("firewall_rdp_open").Input;
+    private OpaTestServer _server = null!;
 
-    public void Dispose() => fixture.Server.ClearFaults();
+    public async ValueTask InitializeAsync() => _server = await OpaTestServer.StartAsync(fixture.Server.Engine);
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private OpaPolicyEngine Client(int attempts = 3, TimeSpan? timeout = null, string? decisionsPath = null) => new(fixture.Http, new OpaEngineOptions
     {
-        BaseAddress = fixture.Server.BaseAddress,
+        BaseAddress = _server.BaseAddress,
         MaxAttempts = attempts,
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
         RetryDelay = TimeSpan.FromMilliseconds(1),
@@ -27,14 +34,14 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [InlineData(429)]
     public async Task EvaluateAsync_TransientStatusOnce_RetriesAndSucceeds(int status)
     {
-        fixture.Server.Enqueue(new ServerFault(status));
-        var before = fixture.Server.DataRequests;
+        _server.Enqueue(new ServerFault(status));
+        var before = _server.DataRequests;
 
         var evaluation = await Client().EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
         Assert.True(evaluation.IsSuccess, evaluation.Error?.Message);
         Assert.Equal(2, evaluation.Decisions.Count);
-        Assert.Equal(2, fixture.Server.DataRequests - before);
+        Assert.Equal(2, _server.DataRequests - before);
     }
 
     [Fact]
@@ -42,10 +49,10 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     {
         for (var i = 0; i < 3; i++)
         {
-            fixture.Server.Enqueue(new ServerFault(503));
+            _server.Enqueue(new ServerFault(503));
         }
 
-        var before = fixture.Server.DataRequests;
+        var before = _server.DataRequests;
 
         var evaluation = await Client(attempts: 3).EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
@@ -53,14 +60,14 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
         Assert.Equal(PolicyErrorKind.Transient, evaluation.Error!.Kind);
         Assert.Contains("503", evaluation.Error.Message, StringComparison.Ordinal);
         Assert.Empty(evaluation.Decisions);
-        Assert.Equal(3, fixture.Server.DataRequests - before);
+        Assert.Equal(3, _server.DataRequests - before);
     }
 
     [Fact]
     public async Task EvaluateAsync_SlowerThanTimeout_TransientTimeoutError()
     {
-        fixture.Server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
-        fixture.Server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
+        _server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
+        _server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
 
         var evaluation = await Client(attempts: 2, timeout: TimeSpan.FromMilliseconds(200)).EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
@@ -71,7 +78,7 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task EvaluateAsync_TimeoutThenAnswer_Succeeds()
     {
-        fixture.Server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
+        _server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
 
         var evaluation = await Client(attempts: 2, timeout: TimeSpan.FromMilliseconds(300)).EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
@@ -91,20 +98,20 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task EvaluateAsync_BadRequest_PermanentWithoutRetry()
     {
-        fixture.Server.Enqueue(new ServerFault(400, Body: "{\"code\":\"invalid_parameter\"}"));
-        var before = fixture.Server.DataRequests;
+        _server.Enqueue(new ServerFault(400, Body: "{\"code\":\"invalid_parameter\"}"));
+        var before = _server.DataRequests;
 
         var evaluation = await Client().EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
         Assert.Equal(PolicyErrorKind.Permanent, evaluation.Error?.Kind);
         Assert.Contains("invalid_parameter", evaluation.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(1, fixture.Server.DataRequests - before);
+        Assert.Equal(1, _server.DataRequests - before);
     }
 
     [Fact]
     public async Task EvaluateAsync_AnswerIsNotJson_Permanent()
     {
-        fixture.Server.Enqueue(new ServerFault(200, Body: "<html>proxy error</html>"));
+        _server.Enqueue(new ServerFault(200, Body: "<html>proxy error</html>"));
 
         var evaluation = await Client().EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
@@ -114,7 +121,7 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task EvaluateAsync_ResultIsNotADecisionList_Permanent()
     {
-        fixture.Server.Enqueue(new ServerFault(200, Body: "{\"result\":{\"allow\":true}}"));
+        _server.Enqueue(new ServerFault(200, Body: "{\"result\":{\"allow\":true}}"));
 
         var evaluation = await Client().EvaluateAsync(_input, TestContext.Current.CancellationToken);
 
@@ -144,7 +151,7 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task EvaluateAsync_CallerCancels_Throws()
     {
-        fixture.Server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
+        _server.Enqueue(new ServerFault(null, TimeSpan.FromSeconds(3)));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().EvaluateAsync(_input, cancel.Token));
@@ -155,7 +162,7 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     {
         for (var i = 0; i < 3; i++)
         {
-            fixture.Server.Enqueue(new ServerFault(502));
+            _server.Enqueue(new ServerFault(502));
         }
 
         var listing = await Client().ListPoliciesAsync(TestContext.Current.CancellationToken);
@@ -166,7 +173,7 @@ public sealed class OpaPolicyEngineTests(OpaServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task Health_TestServer_AnswersLikeOpa()
     {
-        var response = await fixture.Http.GetStringAsync(new Uri(fixture.Server.BaseAddress, "health"), TestContext.Current.CancellationToken);
+        var response = await fixture.Http.GetStringAsync(new Uri(_server.BaseAddress, "health"), TestContext.Current.CancellationToken);
 
         Assert.Equal("{}", response);
     }
