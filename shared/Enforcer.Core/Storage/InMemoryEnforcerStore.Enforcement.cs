@@ -64,7 +64,7 @@ public sealed partial class InMemoryEnforcerStore
         lock (_gate)
         {
             IReadOnlyList<ViolationRecord> open = [.. _violations.Values
-                .Where(v => v.ResourceName == resourceName && v.Status == ViolationRecord.Open)
+                .Where(v => v.ResourceName == resourceName && v.IsActive)
                 .OrderBy(v => v.Id, StringComparer.Ordinal)];
             return Task.FromResult(open);
         }

@@ -38,11 +38,11 @@ public sealed partial class FirestoreEnforcerStore
     public async Task<IReadOnlyList<ViolationRecord>> ListOpenViolationsAsync(string resourceName, CancellationToken cancellationToken)
     {
         var query = new FirestoreQuery(ViolationsCollection)
-            .Where(QueryFilter.And(
-                QueryFilter.Field("resource_name", FilterOperator.Equal, resourceName),
-                QueryFilter.Field("status", FilterOperator.Equal, ViolationRecord.Open)));
+            .Where(QueryFilter.Field("resource_name", FilterOperator.Equal, resourceName));
         var documents = await Guard(() => client.RunQueryAsync(query, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. documents.Select(EnforcementDocuments.Violation).OrderBy(v => v.Id, StringComparer.Ordinal)];
+
+        // A resource has one violation document per policy, so the status test is done here rather than by an index.
+        return [.. documents.Select(EnforcementDocuments.Violation).Where(v => v.IsActive).OrderBy(v => v.Id, StringComparer.Ordinal)];
     }
 
     public async Task<ClaimResult> TryClaimRemediationAsync(RemediationRecord claim, DateTimeOffset now, CancellationToken cancellationToken)

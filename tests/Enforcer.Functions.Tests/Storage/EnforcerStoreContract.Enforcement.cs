@@ -94,19 +94,23 @@ public abstract partial class EnforcerStoreContract
     }
 
     [Fact]
-    public async Task Violations_OpenAreListedByResourceAndClosedAreNot()
+    public async Task Violations_ActiveAreListedByResourceAndClosedAreNot()
     {
         var store = await CreateStoreAsync();
         ViolationRecord Violation(string resource, string policy, string status) => new(
-            StoreKeys.Violation(resource, policy), resource, "storage.googleapis.com/Bucket", "p1", policy, "HIGH", status, Now, Now, status == "closed" ? Now : null, null, "m", 1, "e1");
+            StoreKeys.Violation(resource, policy), resource, "storage.googleapis.com/Bucket", "p1", policy, "HIGH", status, Now, Now, status is ViolationRecord.Open or ViolationRecord.Quarantined ? null : Now, null, "m", 1, "e1");
         await store.PutViolationAsync(Violation("//r/a", "p1", ViolationRecord.Open), TestContext.Current.CancellationToken);
-        await store.PutViolationAsync(Violation("//r/a", "p2", ViolationRecord.Closed), TestContext.Current.CancellationToken);
+        await store.PutViolationAsync(Violation("//r/a", "p2", ViolationRecord.Resolved), TestContext.Current.CancellationToken);
+        await store.PutViolationAsync(Violation("//r/a", "p3", ViolationRecord.Quarantined), TestContext.Current.CancellationToken);
+        await store.PutViolationAsync(Violation("//r/a", "p4", ViolationRecord.Excluded), TestContext.Current.CancellationToken);
         await store.PutViolationAsync(Violation("//r/b", "p1", ViolationRecord.Open), TestContext.Current.CancellationToken);
 
         var open = await store.ListOpenViolationsAsync("//r/a", TestContext.Current.CancellationToken);
 
-        Assert.Equal([Violation("//r/a", "p1", ViolationRecord.Open)], open);
-        Assert.Equal(Violation("//r/a", "p2", ViolationRecord.Closed), await store.GetViolationAsync(StoreKeys.Violation("//r/a", "p2"), TestContext.Current.CancellationToken));
+        Assert.Equal(
+            [.. new[] { Violation("//r/a", "p1", ViolationRecord.Open), Violation("//r/a", "p3", ViolationRecord.Quarantined) }.OrderBy(v => v.Id, StringComparer.Ordinal)],
+            open);
+        Assert.Equal(Violation("//r/a", "p2", ViolationRecord.Resolved), await store.GetViolationAsync(StoreKeys.Violation("//r/a", "p2"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
