@@ -5,7 +5,7 @@ namespace Enforcer.Deploy.Tests;
 /// <summary>The Firestore database, its retention (TTL) and the composite indexes the store's queries need.</summary>
 public sealed class TerraformFirestoreTests(TerraformFixture fixture)
 {
-    private static readonly string[] RecordCollections = ["events", "evaluations", "violations", "remediations"];
+    private static readonly string[] RecordCollections = ["events", "evaluations", "violations", "remediations", "counters", "dead_letters"];
 
     private TerraformConfiguration Tf => fixture.Configuration;
 

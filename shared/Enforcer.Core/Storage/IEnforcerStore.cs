@@ -57,4 +57,19 @@ public interface IEnforcerStore
     Task RecordDeadLetterAsync(DeadLetterRecord record, CancellationToken cancellationToken);
 
     Task<DeadLetterRecord?> GetDeadLetterAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Violations that pass every filter of <paramref name="query"/>, most recently updated first, one page.</summary>
+    Task<RecordPage<ViolationRecord>> ListViolationsAsync(ViolationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One resource's evaluations (optionally of one policy), newest first, one page.</summary>
+    Task<RecordPage<EvaluationRecord>> ListEvaluationsAsync(EvaluationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Remediation records that pass every filter of <paramref name="query"/>, most recently claimed first, one page.</summary>
+    Task<RecordPage<RemediationRecord>> ListRemediationsAsync(RemediationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the violations updated in [<paramref name="since"/>, <paramref name="until"/>) by policy, project, severity
+    /// and status, reading at most <paramref name="maxViolations"/> of them (most recently updated first).
+    /// </summary>
+    Task<ViolationSummary> SummarizeViolationsAsync(DateTimeOffset since, DateTimeOffset until, int maxViolations, CancellationToken cancellationToken);
 }
