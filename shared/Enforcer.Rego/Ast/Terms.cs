@@ -80,7 +80,52 @@ internal sealed class SetTerm(SourceSpan span, Term[] items) : Term(span)
 /// <summary>An object literal.</summary>
 internal sealed class ObjectTerm(SourceSpan span, (Term Key, Term Value)[] entries) : Term(span)
 {
+    private static readonly int[] NoRank = [];
+    private int[]? _rank;
+
     public (Term Key, Term Value)[] Entries { get; } = entries;
+
+    /// <summary>
+    /// When every key is a distinct constant: the sorted position of each entry, so the evaluator builds the
+    /// object already in key order. Null otherwise. Computed on first use (every racing thread computes the same).
+    /// </summary>
+    public int[]? SortedRank
+    {
+        get
+        {
+            var rank = _rank ??= ComputeRank();
+            return rank.Length == 0 ? null : rank;
+        }
+    }
+
+    private int[] ComputeRank()
+    {
+        var keys = new Value[Entries.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (Entries[i].Key.Constant is not { } key)
+            {
+                return NoRank;
+            }
+
+            keys[i] = key;
+        }
+
+        var order = Enumerable.Range(0, keys.Length).ToArray();
+        Array.Sort(keys.ToArray(), order, ValueComparer.Instance);
+        var rank = new int[keys.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            if (position > 0 && keys[order[position]].Equals(keys[order[position - 1]]))
+            {
+                return NoRank;
+            }
+
+            rank[order[position]] = position;
+        }
+
+        return rank;
+    }
 }
 
 /// <summary>Kinds of comprehension.</summary>
@@ -122,4 +167,10 @@ internal sealed class CallTerm(SourceSpan span, Term function, Term[] args) : Te
 
     /// <summary>Resolved by the compiler: the data path of a user function (e.g. data.pkg.f).</summary>
     public string[]? FunctionPath { get; set; }
+
+    /// <summary>
+    /// The rule-tree node of <see cref="FunctionPath"/>, looked up on the first call and kept (a term belongs to
+    /// one compiled program, and every thread that races here stores the same node).
+    /// </summary>
+    internal Compilation.RuleTreeNode? FunctionNode { get; set; }
 }

@@ -95,7 +95,8 @@ public static partial class BuiltinRegistry
         switch (args[0])
         {
             case SetValue set:
-                return new ArrayValue(set.AsSpan().ToArray());
+                // A set is already sorted, and both values are immutable: the array shares its elements.
+                return new ArrayValue(set.SharedItems);
             case ArrayValue array:
                 var items = array.AsSpan().ToArray();
                 Array.Sort(items, ValueComparer.Instance);

@@ -69,20 +69,49 @@ public static partial class BuiltinRegistry
     /// <summary>Merge with overwrite: b wins, except that two objects under one key merge recursively.</summary>
     private static ObjectValue ObjectsMerge(ObjectValue a, ObjectValue b)
     {
-        var result = a;
-        for (var i = 0; i < b.Count; i++)
+        if (b.Count == 0)
         {
-            var key = b.Keys[i];
-            var value = b.Values[i];
-            if (result.TryGetValue(key, out var existing) && existing is ObjectValue left && value is ObjectValue right)
-            {
-                value = ObjectsMerge(left, right);
-            }
-
-            result = result.With(key, value);
+            return a;
         }
 
-        return result;
+        if (a.Count == 0)
+        {
+            return b;
+        }
+
+        // One pass over both sorted key lists.
+        var keys = new Value[a.Count + b.Count];
+        var values = new Value[a.Count + b.Count];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            var c = i == a.Count ? 1 : j == b.Count ? -1 : Value.Compare(a.Keys[i], b.Keys[j]);
+            if (c < 0)
+            {
+                keys[n] = a.Keys[i];
+                values[n++] = a.Values[i++];
+            }
+            else if (c > 0)
+            {
+                keys[n] = b.Keys[j];
+                values[n++] = b.Values[j++];
+            }
+            else
+            {
+                keys[n] = a.Keys[i];
+                values[n++] = a.Values[i] is ObjectValue left && b.Values[j] is ObjectValue right ? ObjectsMerge(left, right) : b.Values[j];
+                i++;
+                j++;
+            }
+        }
+
+        if (n < keys.Length)
+        {
+            Array.Resize(ref keys, n);
+            Array.Resize(ref values, n);
+        }
+
+        return ObjectValue.CreateOwned(keys, values);
     }
 
     private static BuiltinResult ObjectsUnionN(BuiltinContext context, ReadOnlySpan<Value> args)

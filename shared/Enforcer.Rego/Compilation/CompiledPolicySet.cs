@@ -59,7 +59,7 @@ public sealed class CompiledPolicySet
             return EvalResult.FromError(error);
         }
 
-        var evaluator = new Evaluator(_program, input, data, options ?? EvalOptions.Default, cancellationToken);
+        var evaluator = Evaluator.Rent(_program, input, data, options ?? EvalOptions.Default, cancellationToken);
         try
         {
             return EvalResult.FromBindings(evaluator.RunQuery((CompiledQuery)compiled));
@@ -71,6 +71,10 @@ public sealed class CompiledPolicySet
         catch (InsufficientExecutionStackException)
         {
             return EvalResult.FromError(new RegoError("eval_limit_error", "evaluation exceeded the stack depth", null));
+        }
+        finally
+        {
+            Evaluator.Return(evaluator);
         }
     }
 
@@ -84,7 +88,7 @@ public sealed class CompiledPolicySet
             segments = segments[1..];
         }
 
-        var evaluator = new Evaluator(_program, input, data, options ?? EvalOptions.Default, cancellationToken);
+        var evaluator = Evaluator.Rent(_program, input, data, options ?? EvalOptions.Default, cancellationToken);
         try
         {
             return EvalResult.FromValue(evaluator.EvaluatePath(segments));
@@ -96,6 +100,10 @@ public sealed class CompiledPolicySet
         catch (InsufficientExecutionStackException)
         {
             return EvalResult.FromError(new RegoError("eval_limit_error", "evaluation exceeded the stack depth", null));
+        }
+        finally
+        {
+            Evaluator.Return(evaluator);
         }
     }
 

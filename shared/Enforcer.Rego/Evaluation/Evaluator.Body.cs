@@ -8,23 +8,74 @@ internal sealed partial class Evaluator
 {
     private bool EvalBody(Value?[] frame, Literal[] literals, int index, Func<bool> k)
     {
-        if (index == literals.Length)
+        // Literals that cannot enumerate are evaluated in a loop; the first one that may enumerate
+        // continues through the continuation-passing path with the rest of the body.
+        var mark = Mark;
+        if (EvalSimplePrefix(frame, literals, ref index, out var stepped) == SimpleOutcome.Failed)
         {
-            return k();
+            Undo(mark);
+            return false;
         }
 
-        var literal = literals[index];
-        if (index == literals.Length - 1)
-        {
-            return EvalLiteral(frame, literal, k);
-        }
-
-        return EvalLiteral(frame, literal, () => EvalBody(frame, literals, index + 1, k));
+        return EvalRest(frame, literals, index, k, mark, stepped);
     }
 
-    private bool EvalLiteral(Value?[] frame, Literal literal, Func<bool> k)
+    /// <summary>
+    /// Evaluates literals directly from <paramref name="index"/> while they cannot enumerate. Held: the whole
+    /// body held; Failed: a literal failed; NotSimple: <paramref name="index"/> is the first literal for the
+    /// general path (<paramref name="stepped"/> tells whether its step was already counted).
+    /// </summary>
+    private SimpleOutcome EvalSimplePrefix(Value?[] frame, Literal[] literals, ref int index, out bool stepped)
     {
-        Step(literal.Span);
+        stepped = false;
+        while (index < literals.Length)
+        {
+            var literal = literals[index];
+            if (literal.With.Length > 0)
+            {
+                return SimpleOutcome.NotSimple;
+            }
+
+            Step(literal.Span);
+            var outcome = EvalSimpleLiteral(frame, literal);
+            if (outcome != SimpleOutcome.Held)
+            {
+                stepped = true;
+                return outcome;
+            }
+
+            index++;
+        }
+
+        return SimpleOutcome.Held;
+    }
+
+    private bool EvalRest(Value?[] frame, Literal[] literals, int index, Func<bool> k, int mark, bool stepped)
+    {
+        bool stop;
+        if (index == literals.Length)
+        {
+            stop = k();
+        }
+        else
+        {
+            var literal = literals[index];
+            if (!stepped)
+            {
+                Step(literal.Span);
+            }
+
+            stop = index == literals.Length - 1
+                ? EvalLiteralCounted(frame, literal, k)
+                : EvalLiteralCounted(frame, literal, () => EvalBody(frame, literals, index + 1, k));
+        }
+
+        Undo(mark);
+        return stop;
+    }
+
+    private bool EvalLiteralCounted(Value?[] frame, Literal literal, Func<bool> k)
+    {
         if (literal.With.Length > 0)
         {
             return EvalWith(frame, literal, k);
@@ -87,7 +138,7 @@ internal sealed partial class Evaluator
             return call.Name != "print" && call.Args.Length == call.Builtin.Arity + 1;
         }
 
-        if (call.FunctionPath is not null && _program.FunctionNode(call.FunctionPath) is { } node)
+        if (ResolveFunction(call) is { } node)
         {
             var rule = node.Rules.Count > 0 ? node.Rules[0] : node.Default;
             return rule?.Args is not null && call.Args.Length == rule.Args.Length + 1;
@@ -111,7 +162,7 @@ internal sealed partial class Evaluator
 
                 return false;
             case SetValue s:
-                foreach (var item in s.AsSpan().ToArray())
+                foreach (var item in s.AsSpan())
                 {
                     if (TryMember(frame, keyTerm, item, valueTerm, item, k))
                     {
@@ -306,6 +357,11 @@ internal sealed partial class Evaluator
                 if (term.Constant is not null)
                 {
                     return term.Constant.Equals(value) && k();
+                }
+
+                if (IsSimple(frame, term))
+                {
+                    return EvalSimple(frame, term) is { } simple && simple.Equals(value) && k();
                 }
 
                 return EvalTerm(frame, term, actual => actual.Equals(value) && k());

@@ -204,6 +204,11 @@ internal sealed partial class Evaluator
             return Value.True;
         }
 
+        if (IsSimple(frame, rule.Value))
+        {
+            return EvalSimple(frame, rule.Value);
+        }
+
         EvalTerm(frame, rule.Value, v =>
         {
             result = v;
@@ -216,36 +221,38 @@ internal sealed partial class Evaluator
     private Value? EvalRuleChain(Rule rule, Value[]? args)
     {
         var frame = new Value?[rule.FrameSize];
+        var simpleArgs = ArgsAreSimple(rule.Args, args);
         for (var r = rule; r is not null; r = r.Else)
         {
-            Value? result = null;
-            var current = r;
             var mark = Mark;
-            var stop = BindArgs(frame, rule.Args, args, 0, () => EvalBody(frame, current.Body.Literals, 0, () =>
+            Value? result;
+            if (!simpleArgs)
             {
-                if (current.Value is null)
+                result = EvalRuleGeneral(frame, rule.Args, args, r);
+            }
+            else if (!BindArgsSimple(frame, rule.Args, args))
+            {
+                result = null;
+            }
+            else
+            {
+                // Most bodies cannot enumerate: one solution, no continuation needed.
+                var index = 0;
+                var outcome = EvalSimplePrefix(frame, r.Body.Literals, ref index, out var stepped);
+                if (outcome == SimpleOutcome.Failed)
                 {
-                    if (result is not null && !result.Equals(Value.True))
-                    {
-                        throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
-                    }
-
-                    result = Value.True;
-                    return false;
+                    result = null;
                 }
-
-                return EvalTerm(frame, current.Value, v =>
+                else if (outcome == SimpleOutcome.Held && (r.Value is null || IsSimple(frame, r.Value)))
                 {
-                    if (result is not null && !result.Equals(v))
-                    {
-                        throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
-                    }
+                    result = r.Value is null ? Value.True : EvalSimple(frame, r.Value);
+                }
+                else
+                {
+                    result = EvalRuleRest(frame, args, r, index, stepped);
+                }
+            }
 
-                    result = v;
-                    return false;
-                });
-            }));
-            _ = stop;
             Undo(mark);
             if (result is not null)
             {
@@ -254,6 +261,102 @@ internal sealed partial class Evaluator
         }
 
         return null;
+    }
+
+    private static bool ArgsAreSimple(Term[]? parameters, Value[]? args)
+    {
+        if (parameters is null || args is null)
+        {
+            return true;
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (!IsSimpleOutput(parameter))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool BindArgsSimple(Value?[] frame, Term[]? parameters, Value[]? args)
+    {
+        if (parameters is null || args is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!UnifySimpleOutput(frame, parameters[i], args[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A rule body (from <paramref name="index"/>) and value through continuations: several solutions must agree.</summary>
+    private Value? EvalRuleRest(Value?[] frame, Value[]? args, Rule current, int index, bool stepped)
+    {
+        Value? result = null;
+        EvalRest(frame, current.Body.Literals, index, () => RuleSolution(frame, args, current, ref result), Mark, stepped);
+        return result;
+    }
+
+    private Value? EvalRuleGeneral(Value?[] frame, Term[]? parameters, Value[]? args, Rule current)
+    {
+        Value? result = null;
+        BindArgs(frame, parameters, args, 0, () => EvalBody(frame, current.Body.Literals, 0, () => RuleSolution(frame, args, current, ref result)));
+        return result;
+    }
+
+    /// <summary>One solution of a rule body: records the rule's value, reporting a conflict when solutions differ.</summary>
+    private bool RuleSolution(Value?[] frame, Value[]? args, Rule current, ref Value? result)
+    {
+        if (current.Value is null)
+        {
+            if (result is not null && !result.Equals(Value.True))
+            {
+                throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
+            }
+
+            result = Value.True;
+            return false;
+        }
+
+        if (IsSimple(frame, current.Value))
+        {
+            var v = EvalSimple(frame, current.Value);
+            if (v is not null)
+            {
+                if (result is not null && !result.Equals(v))
+                {
+                    throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
+                }
+
+                result = v;
+            }
+
+            return false;
+        }
+
+        Value? found = result;
+        EvalTerm(frame, current.Value, v =>
+        {
+            if (found is not null && !found.Equals(v))
+            {
+                throw new EvalException("eval_conflict_error", args is null ? CompleteConflict : FunctionConflict, current.Span);
+            }
+
+            found = v;
+            return false;
+        });
+        result = found;
+        return false;
     }
 
     private bool BindArgs(Value?[] frame, Term[]? parameters, Value[]? args, int index, Func<bool> k)
@@ -282,29 +385,25 @@ internal sealed partial class Evaluator
             }
 
             var mark = Mark;
-            EvalBody(frame, rule.Body.Literals, 0, () => EvalArgs(frame, keys, 0, new Value[keys.Length], keyValues =>
+            var index = 0;
+            var outcome = EvalSimplePrefix(frame, rule.Body.Literals, ref index, out var stepped);
+            if (outcome == SimpleOutcome.Held && AllSimple(frame, keys) && (rule.Value is null || IsSimple(frame, rule.Value)))
             {
-                if (rule.Kind == RuleKind.MultiValue)
+                // One solution: keys and value directly.
+                if (EvalSimpleItems(frame, keys) is { } keyValues)
                 {
-                    return EvalTerm(frame, rule.Value!, element =>
+                    var element = rule.Value is null ? Value.True : EvalSimple(frame, rule.Value);
+                    if (element is not null)
                     {
-                        tree.Merge((Value[])keyValues.Clone(), element, rule.Span, isSetElement: true);
-                        return false;
-                    });
+                        tree.Merge(keyValues, element, rule.Span, isSetElement: rule.Kind == RuleKind.MultiValue);
+                    }
                 }
+            }
+            else if (outcome != SimpleOutcome.Failed)
+            {
+                PartialRuleRest(frame, rule, tree, index, stepped);
+            }
 
-                if (rule.Value is null)
-                {
-                    tree.Merge((Value[])keyValues.Clone(), Value.True, rule.Span, isSetElement: false);
-                    return false;
-                }
-
-                return EvalTerm(frame, rule.Value, v =>
-                {
-                    tree.Merge((Value[])keyValues.Clone(), v, rule.Span, isSetElement: false);
-                    return false;
-                });
-            }));
             Undo(mark);
         }
 
@@ -314,6 +413,34 @@ internal sealed partial class Evaluator
         }
 
         return tree;
+    }
+
+    private void PartialRuleRest(Value?[] frame, Rule rule, DocumentTree tree, int index, bool stepped)
+    {
+        var keys = rule.DynamicKeys;
+        EvalRest(frame, rule.Body.Literals, index, () => EvalArgs(frame, keys, 0, new Value[keys.Length], keyValues =>
+        {
+            if (rule.Kind == RuleKind.MultiValue)
+            {
+                return EvalTerm(frame, rule.Value!, element =>
+                {
+                    tree.Merge((Value[])keyValues.Clone(), element, rule.Span, isSetElement: true);
+                    return false;
+                });
+            }
+
+            if (rule.Value is null)
+            {
+                tree.Merge((Value[])keyValues.Clone(), Value.True, rule.Span, isSetElement: false);
+                return false;
+            }
+
+            return EvalTerm(frame, rule.Value, v =>
+            {
+                tree.Merge((Value[])keyValues.Clone(), v, rule.Span, isSetElement: false);
+                return false;
+            });
+        }), Mark, stepped);
     }
 
     /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>

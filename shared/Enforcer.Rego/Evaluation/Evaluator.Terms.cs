@@ -15,6 +15,11 @@ internal sealed partial class Evaluator
             return k(term.Constant);
         }
 
+        if (term is not VarTerm && IsSimple(frame, term))
+        {
+            return EvalSimple(frame, term) is { } simple && k(simple);
+        }
+
         switch (term)
         {
             case VarTerm v:
@@ -75,6 +80,17 @@ internal sealed partial class Evaluator
                 }
 
                 values[index++] = bound;
+                continue;
+            }
+
+            if (term is not VarTerm && IsSimple(frame, term))
+            {
+                if (EvalSimple(frame, term) is not { } simple)
+                {
+                    return false;
+                }
+
+                values[index++] = simple;
                 continue;
             }
 
@@ -208,7 +224,7 @@ internal sealed partial class Evaluator
 
                 return false;
             case SetValue s:
-                foreach (var item in s.AsSpan().ToArray())
+                foreach (var item in s.AsSpan())
                 {
                     var child = item;
                     if (UnifyValue(frame, element, item, () => WalkValue(frame, child, path, index + 1, k)))
@@ -311,19 +327,11 @@ internal sealed partial class Evaluator
         {
             case ComprehensionKind.Array:
                 var items = new List<Value>();
-                EvalBody(frame, c.Body.Literals, 0, () => EvalTerm(frame, c.Value, v =>
-                {
-                    items.Add(v);
-                    return false;
-                }));
+                EvalBody(frame, c.Body.Literals, 0, () => Collect(frame, c.Value, items));
                 return new ArrayValue([.. items]);
             case ComprehensionKind.Set:
                 var members = new List<Value>();
-                EvalBody(frame, c.Body.Literals, 0, () => EvalTerm(frame, c.Value, v =>
-                {
-                    members.Add(v);
-                    return false;
-                }));
+                EvalBody(frame, c.Body.Literals, 0, () => Collect(frame, c.Value, members));
                 return SetValue.CreateOwned([.. members]);
             default:
                 var entries = new Dictionary<Value, Value>();
@@ -339,6 +347,27 @@ internal sealed partial class Evaluator
                 })));
                 return ObjectValue.Create(entries);
         }
+    }
+
+    /// <summary>Adds every value of a term to a comprehension's result; never stops the enumeration.</summary>
+    private bool Collect(Value?[] frame, Term term, List<Value> values)
+    {
+        if (IsSimple(frame, term))
+        {
+            if (EvalSimple(frame, term) is { } value)
+            {
+                values.Add(value);
+            }
+
+            return false;
+        }
+
+        EvalTerm(frame, term, v =>
+        {
+            values.Add(v);
+            return false;
+        });
+        return false;
     }
 
     /// <summary>Calls a builtin or user function with evaluated arguments (honouring `with` mocks).</summary>
@@ -377,12 +406,29 @@ internal sealed partial class Evaluator
             return InvokeBuiltin(call, call.Builtin, args);
         }
 
-        if (call.FunctionPath is not null && _program.FunctionNode(call.FunctionPath) is { } node)
+        if (ResolveFunction(call) is { } node)
         {
             return CallFunction(node, args, call);
         }
 
         return null;
+    }
+
+    private RuleTreeNode? ResolveFunction(CallTerm call)
+    {
+        if (call.FunctionNode is { } resolved)
+        {
+            return resolved;
+        }
+
+        if (call.FunctionPath is null)
+        {
+            return null;
+        }
+
+        var node = _program.FunctionNode(call.FunctionPath);
+        call.FunctionNode = node;
+        return node;
     }
 
     private Value? InvokeMock(CallTerm call, FunctionMock mock, Value[] args)

@@ -12,19 +12,22 @@ namespace Enforcer.Rego.Evaluation;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private readonly PolicyProgram _program;
-    private readonly EvalOptions _options;
-    private BuiltinContext? _builtinContext;
-    private readonly CancellationToken _cancellationToken;
-    private readonly TimeProvider _time;
-    private readonly long _startTimestamp;
+    // Evaluators are reused across evaluations on the same thread (see Rent/Return): the caches, the
+    // trail and the in-progress set keep their capacity, so a query does not regrow them every time.
+    [ThreadStatic]
+    private static Evaluator? t_spare;
+
     private readonly List<(Value?[] Slots, int Index)> _trail = new(16);
-    private readonly Value? _baseInput;
-    private readonly Value _baseData;
     private readonly HashSet<RuleTreeNode> _inProgress = [];
+    private PolicyProgram _program = null!;
+    private EvalOptions _options = null!;
+    private BuiltinContext? _builtinContext;
+    private CancellationToken _cancellationToken;
+    private TimeProvider _time = null!;
+    private long _startTimestamp;
 
     private Value? _input;
-    private Value _data;
+    private Value _data = null!;
     private List<(string[] Path, Value Value)>? _dataOverrides;
     private Dictionary<string, FunctionMock>? _mocks;
     private Dictionary<RuleTreeNode, Value?> _cache = [];
@@ -32,17 +35,67 @@ internal sealed partial class Evaluator
     private long _steps;
     private int _depth;
 
+    private Evaluator()
+    {
+    }
+
     public Evaluator(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
+    {
+        Reset(program, input, data, options, cancellationToken);
+    }
+
+    /// <summary>An evaluator for one evaluation: this thread's spare one when it has one. Give it back with <see cref="Return"/>.</summary>
+    public static Evaluator Rent(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
+    {
+        var evaluator = t_spare ?? new Evaluator();
+        t_spare = null;
+        evaluator.Reset(program, input, data, options, cancellationToken);
+        return evaluator;
+    }
+
+    /// <summary>Clears the evaluation's state (releasing its values) and keeps the evaluator as this thread's spare.</summary>
+    public static void Return(Evaluator evaluator)
+    {
+        evaluator.Clear();
+        t_spare = evaluator;
+    }
+
+    private void Reset(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
     {
         _program = program;
         _options = options;
         _cancellationToken = cancellationToken;
         _time = options.TimeProvider ?? TimeProvider.System;
         _startTimestamp = _time.GetTimestamp();
-        _baseInput = input;
         _input = input;
-        _baseData = data ?? ObjectValue.Empty;
-        _data = _baseData;
+        _data = data ?? ObjectValue.Empty;
+        _builtinContext = null;
+        _dataOverrides = null;
+        _mocks = null;
+        _steps = 0;
+        _depth = 0;
+    }
+
+    private void Clear()
+    {
+        _trail.Clear();
+        _inProgress.Clear();
+        _input = null;
+        _data = null!;
+        _builtinContext = null;
+        _dataOverrides = null;
+        _mocks = null;
+
+        // A query that filled huge caches should not pin that much memory on the thread.
+        _cache = _cache.Count > 4096 ? [] : ClearAndKeep(_cache);
+        _functionCache = _functionCache.Count > 4096 ? [] : ClearAndKeep(_functionCache);
+    }
+
+    private static Dictionary<TKey, TValue> ClearAndKeep<TKey, TValue>(Dictionary<TKey, TValue> dictionary)
+        where TKey : notnull
+    {
+        dictionary.Clear();
+        return dictionary;
     }
 
     /// <summary>Runs a compiled query and returns one binding map per solution.</summary>

@@ -36,6 +36,9 @@ public sealed class SetValue : Value, IReadOnlyCollection<Value>
     /// <summary>The elements in sorted order (no copy).</summary>
     public ReadOnlySpan<Value> AsSpan() => _items;
 
+    /// <summary>The elements as an array, sorted (OPA order), shared rather than copied: neither side may mutate it.</summary>
+    internal Value[] SharedItems => _items;
+
     public bool Contains(Value item) => Array.BinarySearch(_items, item, ValueComparer.Instance) >= 0;
 
     public SetValue Union(SetValue other)
