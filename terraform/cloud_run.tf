@@ -99,9 +99,8 @@ resource "google_cloud_run_v2_service" "evaluate" {
 
       dynamic "env" {
         for_each = merge(local.common_env, local.enforcement_env, {
-          ENFORCER_FUNCTION           = "evaluate"
           ENFORCER_REMEDIATIONS_TOPIC = google_pubsub_topic.remediations.id
-          ENFORCER_SWEEP_ASSET_TYPES  = join(",", var.sweep_asset_types)
+          ENFORCER_AUDIT_TOPIC        = google_pubsub_topic.audit_events.id
         })
         content {
           name  = env.key
@@ -176,9 +175,7 @@ resource "google_cloud_run_v2_service" "remediate" {
       }
 
       dynamic "env" {
-        for_each = merge(local.common_env, local.enforcement_env, {
-          ENFORCER_FUNCTION = "remediate"
-        })
+        for_each = merge(local.common_env, local.enforcement_env)
         content {
           name  = env.key
           value = env.value
@@ -243,9 +240,7 @@ resource "google_cloud_run_v2_service" "history" {
       }
 
       dynamic "env" {
-        for_each = merge(local.common_env, {
-          ENFORCER_FUNCTION = "history"
-        })
+        for_each = local.common_env
         content {
           name  = env.key
           value = env.value

@@ -46,10 +46,9 @@ locals {
 
   # What the functions read from their environment (see docs/deploy.md, "Configuration").
   common_env = {
-    GOOGLE_CLOUD_PROJECT  = var.project_id
-    ENFORCER_STORE        = "firestore"
-    FIRESTORE_DATABASE    = var.firestore_database
-    ENFORCER_ORGANIZATION = var.organization_id
+    GOOGLE_CLOUD_PROJECT = var.project_id
+    ENFORCER_STORE       = "firestore"
+    FIRESTORE_DATABASE   = var.firestore_database
   }
 
   enforcement_env = {
@@ -64,6 +63,8 @@ locals {
     ENFORCER_MAX_REMEDIATIONS_PER_MINUTE   = tostring(var.max_remediations_per_minute)
     ENFORCER_RETENTION_DAYS                = tostring(var.retention_days)
     ENFORCER_FINDINGS_TOPIC                = google_pubsub_topic.findings.id
+    ENFORCER_SLACK_SEVERITY                = var.slack_severity
+    ENFORCER_HISTORY_URL                   = google_cloud_run_v2_service.history.uri
     ENFORCER_REMEDIATOR_ACCOUNT            = google_service_account.remediate.email
   }
 }

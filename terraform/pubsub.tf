@@ -139,6 +139,15 @@ resource "google_pubsub_topic_iam_member" "evaluate_publishes_remediations" {
   member  = google_service_account.evaluate.member
 }
 
+# The sweep runs in batches: evaluate publishes one evaluation request per resource, and the next batch, back to
+# the audit-events topic.
+resource "google_pubsub_topic_iam_member" "evaluate_publishes_sweep_batches" {
+  project = var.project_id
+  topic   = google_pubsub_topic.audit_events.id
+  role    = "roles/pubsub.publisher"
+  member  = google_service_account.evaluate.member
+}
+
 resource "google_pubsub_topic_iam_member" "findings_publishers" {
   for_each = {
     evaluate  = google_service_account.evaluate.member

@@ -1,15 +1,3 @@
-using Enforcer.Core.Processing;
-using Enforcer.Core.Remediation;
-using Enforcer.Hosting;
-using Enforcer.Hosting.Inbound;
-using Enforcer.Hosting.Storage;
+using Enforcer.Functions.Remediate;
 
-var builder = FunctionHost.CreateBuilder(args, "remediate");
-builder.Services.AddInboundDecoder(PayloadShapes.Remediate);
-builder.Services.AddEnforcerStore(builder.Configuration);
-builder.Services.AddSingleton<IEventProcessor, RemediationIntake>();
-
-var app = builder.Build();
-app.UseFunctionDefaults();
-app.MapEventEndpoint();
-app.Run();
+RemediateApp.Build(args).Run();

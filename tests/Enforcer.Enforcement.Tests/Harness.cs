@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Enforcer.Core.AuditLogs;
 using Enforcer.Core.Reading;
 using Enforcer.Core.Resources;
 using Enforcer.Core.Storage;
 using Enforcer.Enforcement.Configuration;
+using Enforcer.Enforcement.Decisions;
 using Enforcer.Enforcement.Evaluation;
+using Enforcer.Enforcement.Pipeline;
 using Enforcer.Enforcement.Remediation;
 using Enforcer.FakeGoogle;
 using Enforcer.Hosting.Storage;
@@ -65,6 +68,16 @@ internal sealed class Harness : IAsyncDisposable
 
         return new Harness(fake, store, time, engine ?? Policies.Embedded);
     }
+
+    /// <summary>Remediation requests the pipeline published.</summary>
+    public InMemoryRemediationRequestPublisher Published { get; } = new();
+
+    /// <summary>Findings the pipeline handed to its sinks.</summary>
+    public RecordingFindingSink Findings { get; } = new();
+
+    /// <summary>Evaluate's pipeline, wired like production over the fake and the store.</summary>
+    public EvaluationPipeline Pipeline() =>
+        new(Store, new EventMapper(ResourceCatalog.Default), Evaluator, new DecisionMaker(Options, Time), Published, Findings, new EvaluationPipelineOptions(), Time);
 
     /// <summary>An executor; <paramref name="handler"/> lets a test interfere with the plan's API calls.</summary>
     public RemediationExecutor Executor(HttpMessageHandler? handler = null)

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Enforcer.Functions.Tests;
 
-public sealed class EvaluateHostTests : IClassFixture<WebApplicationFactory<EvaluateFunction>>
+public sealed class EvaluateHostTests : IClassFixture<WebApplicationFactory<EvaluateFunction>>, IClassFixture<GoogleStandIn>
 {
     private readonly WebApplicationFactory<EvaluateFunction> _factory;
 
-    public EvaluateHostTests(WebApplicationFactory<EvaluateFunction> factory)
+    public EvaluateHostTests(WebApplicationFactory<EvaluateFunction> factory, GoogleStandIn google)
     {
-        _factory = factory.WithWebHostBuilder(b => b.UseSetting("ENFORCER_STORE", "memory"));
+        _factory = factory.WithWebHostBuilder(b => b.UseSetting("ENFORCER_STORE", "memory").UseSetting("ENFORCER_GOOGLE_API_ROOT", google.ApiRoot));
     }
 
     [Theory]
@@ -38,7 +38,8 @@ public sealed class EvaluateHostTests : IClassFixture<WebApplicationFactory<Eval
         var body = await DeliveryBuilder.ReadJsonAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("completed", body.GetProperty("outcome").GetString());
-        Assert.Contains("recorded with 1 resource(s)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The bucket was read from the stand-in and evaluated: five bucket policies, versioning violated.
+        Assert.Contains("1 resource(s), 5 decision(s), 1 violation(s)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class EvaluateHostTests : IClassFixture<WebApplicationFactory<Eval
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var detail = (await DeliveryBuilder.ReadJsonAsync(second)).GetProperty("detail").GetString();
-        Assert.Contains("already recorded", detail, StringComparison.Ordinal);
+        Assert.Contains("already processed", detail, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, Func<HttpRequestMessage>, HttpStatusCode, string> Rejections() => new()

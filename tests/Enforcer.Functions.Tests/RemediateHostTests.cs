@@ -4,20 +4,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Enforcer.Functions.Tests;
 
-public sealed class RemediateHostTests : IClassFixture<WebApplicationFactory<RemediateFunction>>
+public sealed class RemediateHostTests : IClassFixture<WebApplicationFactory<RemediateFunction>>, IClassFixture<GoogleStandIn>
 {
     private readonly WebApplicationFactory<RemediateFunction> _factory;
 
-    public RemediateHostTests(WebApplicationFactory<RemediateFunction> factory)
+    public RemediateHostTests(WebApplicationFactory<RemediateFunction> factory, GoogleStandIn google)
     {
-        _factory = factory.WithWebHostBuilder(b => b.UseSetting("ENFORCER_STORE", "memory"));
+        _factory = factory.WithWebHostBuilder(b => b.UseSetting("ENFORCER_STORE", "memory").UseSetting("ENFORCER_GOOGLE_API_ROOT", google.ApiRoot));
     }
 
     [Theory]
     [InlineData("pubsub-binary")]
     [InlineData("pubsub-structured")]
     [InlineData("pubsub-push")]
-    public async Task Post_RemediationRequestInEachPubSubForm_Is200AndRecordedOnce(string transport)
+    public async Task Post_RemediationRequestInEachPubSubForm_Is200AndExecutedOnce(string transport)
     {
         using var client = _factory.CreateClient();
         var payload = Fixture.Read("bucket-remediation.request.json").Replace("uniform-access-1", "uniform-access-" + transport, StringComparison.Ordinal);
@@ -29,8 +29,9 @@ public sealed class RemediateHostTests : IClassFixture<WebApplicationFactory<Rem
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var firstBody = await DeliveryBuilder.ReadJsonAsync(first);
         var secondBody = await DeliveryBuilder.ReadJsonAsync(second);
-        Assert.Contains("recorded", firstBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("already recorded", secondBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The request carries no mode, so it runs dry: the plan is recorded, nothing is called; the repeat finds it done.
+        Assert.Contains("dry-run: 1 call(s) recorded, none made", firstBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("already dry-run", secondBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

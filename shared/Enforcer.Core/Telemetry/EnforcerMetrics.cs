@@ -21,7 +21,7 @@ public static class EnforcerMetrics
     /// <summary>Policy decisions. Tags: policy, severity, outcome (record, notify, remediate, remediate-dry-run, resolved).</summary>
     public static readonly Counter<long> Decisions = Meter.CreateCounter<long>("enforcer.decisions", "{decision}", "Policy decisions taken");
 
-    /// <summary>Remediations finished. Tags: policy, outcome (remediated, dry_run, skipped, failed, quarantined, dead_lettered, rate_limited).</summary>
+    /// <summary>Remediations finished. Tags: policy, outcome (the record status: succeeded, skipped, dry-run, failed, dead-lettered, quarantined).</summary>
     public static readonly Counter<long> Remediations = Meter.CreateCounter<long>("enforcer.remediations", "{remediation}", "Remediations by outcome");
 
     /// <summary>Time to process one delivery, in seconds. Tags: function, outcome.</summary>

@@ -9,7 +9,7 @@ namespace Enforcer.Enforcement.Configuration;
 /// </summary>
 public sealed record EnforcementOptions
 {
-    /// <summary>Global mode (ENFORCER_MODE).</summary>
+    /// <summary>Global mode (ENFORCER_ENFORCE true/false, or ENFORCER_MODE off/dry-run/enforce).</summary>
     public EnforcementMode Mode { get; init; } = EnforcementMode.DryRun;
 
     /// <summary>Per-policy modes; win over project and global modes.</summary>
@@ -21,7 +21,7 @@ public sealed record EnforcementOptions
     /// <summary>Remediate only at or above this severity (ENFORCER_SEVERITY_THRESHOLD); below it, notify.</summary>
     public PolicySeverity SeverityThreshold { get; init; } = PolicySeverity.Low;
 
-    /// <summary>Grace period after a change before remediating it (ENFORCER_DELAY_SECONDS), so IaC runs can finish.</summary>
+    /// <summary>Grace period after a change before remediating it (ENFORCER_ENFORCEMENT_DELAY_SECONDS), so IaC runs can finish.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.Zero;
 
     /// <summary>Exceptions with an expiry date.</summary>

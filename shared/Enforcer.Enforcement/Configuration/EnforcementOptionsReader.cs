@@ -10,30 +10,72 @@ namespace Enforcer.Enforcement.Configuration;
 /// </summary>
 public static class EnforcementOptionsReader
 {
+    /// <summary>Every variable <see cref="Read"/> looks at (a deploy test checks Terraform sets only names from this list).</summary>
+    public static readonly IReadOnlyList<string> Variables =
+    [
+        "ENFORCER_ENFORCE", "ENFORCER_MODE", "ENFORCER_POLICY_MODES", "ENFORCER_PROJECT_MODES", "ENFORCER_DRY_RUN_POLICIES",
+        "ENFORCER_SEVERITY_THRESHOLD", "ENFORCER_ENFORCEMENT_DELAY_SECONDS", "ENFORCER_EXCEPTIONS", "ENFORCER_REMEDIATOR_ACCOUNT",
+        "ENFORCER_SERVICE_ACCOUNTS", "ENFORCER_REMEDIATIONS_TOPIC", "ENFORCER_MAX_REMEDIATIONS_PER_RESOURCE",
+        "ENFORCER_REMEDIATION_WINDOW_MINUTES", "ENFORCER_MAX_REMEDIATIONS_PER_MINUTE", "ENFORCER_MAX_ATTEMPTS", "ENFORCER_LEASE_SECONDS",
+    ];
+
+    /// <summary>
+    /// Reads the settings. The names are the ones Terraform sets (terraform/locals.tf); the finer-grained ones
+    /// (ENFORCER_MODE, ENFORCER_POLICY_MODES, ENFORCER_PROJECT_MODES, ENFORCER_EXCEPTIONS) win where they overlap, so an
+    /// operator can, for example, turn one function off with ENFORCER_MODE=off whatever ENFORCER_ENFORCE says.
+    /// </summary>
     public static EnforcementOptions Read(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
         var defaults = new EnforcementOptions();
+        var mode = get("ENFORCER_MODE") is { Length: > 0 } m ? ParseMode(m, "ENFORCER_MODE")
+            : get("ENFORCER_ENFORCE") is { Length: > 0 } enforce ? ParseBool(enforce, "ENFORCER_ENFORCE") ? EnforcementMode.Enforce : EnforcementMode.DryRun
+            : defaults.Mode;
+        var policyModes = new Dictionary<string, EnforcementMode>(StringComparer.Ordinal);
+        foreach (var id in List(get("ENFORCER_DRY_RUN_POLICIES")))
+        {
+            policyModes[id] = EnforcementMode.DryRun;
+        }
+
+        foreach (var (id, policyMode) in ParseModeMap(get("ENFORCER_POLICY_MODES"), "ENFORCER_POLICY_MODES"))
+        {
+            policyModes[id] = policyMode;
+        }
+
+        var own = new HashSet<string>(List(get("ENFORCER_SERVICE_ACCOUNTS")), StringComparer.OrdinalIgnoreCase);
+        if (get("ENFORCER_REMEDIATOR_ACCOUNT") is { Length: > 0 } remediator)
+        {
+            own.Add(remediator.Trim());
+        }
+
         return new EnforcementOptions
         {
-            Mode = get("ENFORCER_MODE") is { } mode ? ParseMode(mode, "ENFORCER_MODE") : defaults.Mode,
-            PolicyModes = ParseModeMap(get("ENFORCER_POLICY_MODES"), "ENFORCER_POLICY_MODES"),
+            Mode = mode,
+            PolicyModes = policyModes,
             ProjectModes = ParseModeMap(get("ENFORCER_PROJECT_MODES"), "ENFORCER_PROJECT_MODES"),
-            SeverityThreshold = get("ENFORCER_SEVERITY_THRESHOLD") is { } s ? ParseSeverity(s) : defaults.SeverityThreshold,
-            Delay = Seconds(get, "ENFORCER_DELAY_SECONDS", defaults.Delay, allowZero: true),
+            SeverityThreshold = get("ENFORCER_SEVERITY_THRESHOLD") is { Length: > 0 } s ? ParseSeverity(s) : defaults.SeverityThreshold,
+            Delay = Seconds(get, "ENFORCER_ENFORCEMENT_DELAY_SECONDS", defaults.Delay, allowZero: true),
             Exceptions = ParseExceptions(get("ENFORCER_EXCEPTIONS")),
-            OwnServiceAccounts = new HashSet<string>(
-                (get("ENFORCER_SERVICE_ACCOUNTS") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                StringComparer.OrdinalIgnoreCase),
-            RemediationTopic = get("ENFORCER_REMEDIATION_TOPIC") is { Length: > 0 } topic ? topic : defaults.RemediationTopic,
-            ResourceCap = Count(get, "ENFORCER_RESOURCE_CAP", defaults.ResourceCap),
-            ResourceWindow = Seconds(get, "ENFORCER_RESOURCE_WINDOW_SECONDS", defaults.ResourceWindow),
-            GlobalCap = Count(get, "ENFORCER_GLOBAL_CAP", defaults.GlobalCap),
-            GlobalWindow = Seconds(get, "ENFORCER_GLOBAL_WINDOW_SECONDS", defaults.GlobalWindow),
+            OwnServiceAccounts = own,
+            RemediationTopic = get("ENFORCER_REMEDIATIONS_TOPIC") is { Length: > 0 } topic ? topic : defaults.RemediationTopic,
+            ResourceCap = Count(get, "ENFORCER_MAX_REMEDIATIONS_PER_RESOURCE", defaults.ResourceCap),
+            ResourceWindow = get("ENFORCER_REMEDIATION_WINDOW_MINUTES") is { Length: > 0 } ? TimeSpan.FromMinutes(Count(get, "ENFORCER_REMEDIATION_WINDOW_MINUTES", 1)) : defaults.ResourceWindow,
+            GlobalCap = Count(get, "ENFORCER_MAX_REMEDIATIONS_PER_MINUTE", defaults.GlobalCap),
+            GlobalWindow = TimeSpan.FromMinutes(1),
             MaxAttempts = Count(get, "ENFORCER_MAX_ATTEMPTS", defaults.MaxAttempts),
             Lease = Seconds(get, "ENFORCER_LEASE_SECONDS", defaults.Lease),
         };
     }
+
+    private static IEnumerable<string> List(string? text) =>
+        (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool ParseBool(string text, string variable) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new InvalidOperationException($"{variable} must be true or false, not '{text}'"),
+    };
 
     public static EnforcementMode ParseMode(string text, string variable) => text.Trim().ToLowerInvariant() switch
     {

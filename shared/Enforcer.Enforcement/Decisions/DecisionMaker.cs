@@ -75,6 +75,9 @@ public sealed class DecisionMaker(EnforcementOptions options, TimeProvider timeP
         return new Decision(DecisionAction.Remediate, mode, reasons, notBefore);
     }
 
+    /// <summary>True when <paramref name="principal"/> is one of the enforcer's own service accounts.</summary>
+    public bool IsOwnAccount(string principal) => options.OwnServiceAccounts.Contains(principal);
+
     private static Decision Record(EnforcementMode mode, string reason) => new(DecisionAction.Record, mode, [reason], null);
 
     private static Decision Notify(EnforcementMode mode, List<string> reasons, string reason)

@@ -2,6 +2,7 @@ using Enforcer.Core.Processing;
 using Enforcer.Core.Reading;
 using Enforcer.Core.Resources;
 using Enforcer.Core.Storage;
+using Enforcer.Core.Telemetry;
 using Enforcer.Enforcement.Configuration;
 using Enforcer.Enforcement.Evaluation;
 using Enforcer.Policies;
@@ -281,7 +282,31 @@ public sealed class RemediationExecutor(
             return ProcessingOutcome.Transient($"remediation {record.Id} was taken over by another delivery");
         }
 
+        await UpdateViolationAsync(finished, cancellationToken).ConfigureAwait(false);
+        EnforcerMetrics.Remediations.Add(1, new("policy", record.PolicyId), new("outcome", status));
         return new ProcessingOutcome(outcome, $"remediation {record.Id} {status}: {reason}");
+    }
+
+    // History shows what happened to the violation: closed as remediated once verified, quarantined when the loop guard tripped.
+    private async Task UpdateViolationAsync(RemediationRecord finished, CancellationToken cancellationToken)
+    {
+        var status = finished.Status switch
+        {
+            RemediationRecord.Succeeded when finished.Verified == true => ViolationRecord.Remediated,
+            RemediationRecord.Quarantined => ViolationRecord.Quarantined,
+            _ => null,
+        };
+        if (status is null || await store.GetViolationAsync(StoreKeys.Violation(finished.ResourceName, finished.PolicyId), cancellationToken).ConfigureAwait(false) is not { IsActive: true } violation)
+        {
+            return;
+        }
+
+        var now = Timestamps.Now(timeProvider);
+        await store.PutViolationAsync(
+            status == ViolationRecord.Remediated
+                ? violation with { Status = status, UpdatedAt = now, ClosedAt = now, CloseReason = finished.Reason }
+                : violation with { Status = status, UpdatedAt = now },
+            cancellationToken).ConfigureAwait(false);
     }
 
     // Transient: record why, end the lease now so the next delivery takes over at once, and ask for redelivery.

@@ -5,6 +5,9 @@ public sealed record FirestoreClientOptions
 {
     public const string EmulatorHostVariable = "FIRESTORE_EMULATOR_HOST";
 
+    /// <summary>The database id (Terraform's firestore_database); "(default)" when unset.</summary>
+    public const string DatabaseVariable = "FIRESTORE_DATABASE";
+
     public static readonly Uri ProductionEndpoint = new("https://firestore.googleapis.com/");
 
     public required string ProjectId { get; init; }
@@ -29,15 +32,17 @@ public sealed record FirestoreClientOptions
 
     /// <summary>
     /// Options from the environment: FIRESTORE_EMULATOR_HOST selects the emulator; the project comes from
-    /// <paramref name="projectId"/>, else GOOGLE_CLOUD_PROJECT, else GCLOUD_PROJECT.
+    /// <paramref name="projectId"/>, else GOOGLE_CLOUD_PROJECT, else GCLOUD_PROJECT; FIRESTORE_DATABASE names a
+    /// database other than "(default)".
     /// </summary>
     public static FirestoreClientOptions FromEnvironment(string? projectId = null, Func<string, string?>? getVariable = null)
     {
         getVariable ??= Environment.GetEnvironmentVariable;
         var project = GoogleEnvironment.ResolveProjectId(projectId, getVariable);
         var emulator = getVariable(EmulatorHostVariable);
+        var database = getVariable(DatabaseVariable) is { Length: > 0 } named ? named.Trim() : "(default)";
         return string.IsNullOrWhiteSpace(emulator)
-            ? new FirestoreClientOptions { ProjectId = project }
-            : new FirestoreClientOptions { ProjectId = project, Endpoint = GoogleEnvironment.EmulatorUri(emulator), IsEmulator = true };
+            ? new FirestoreClientOptions { ProjectId = project, DatabaseId = database }
+            : new FirestoreClientOptions { ProjectId = project, DatabaseId = database, Endpoint = GoogleEnvironment.EmulatorUri(emulator), IsEmulator = true };
     }
 }

@@ -8,15 +8,18 @@ namespace Enforcer.Hosting.Inbound;
 /// </summary>
 public static class PayloadShapes
 {
-    /// <summary>Evaluate takes a LogEntry (from a sink or Eventarc) or an evaluation request (sweeps, on demand).</summary>
+    /// <summary>
+    /// Evaluate takes a LogEntry (from a sink or Eventarc), an evaluation request (sweeps, on demand) or a sweep batch
+    /// (<c>{"sweep": {...}}</c> from the scheduler and from each batch's continuation).
+    /// </summary>
     public static string? Evaluate(JsonElement payload)
     {
-        if (IsLogEntry(payload) || IsEvaluationRequest(payload))
+        if (IsLogEntry(payload) || IsEvaluationRequest(payload) || IsSweep(payload))
         {
             return null;
         }
 
-        return "payload is neither a LogEntry (logName/protoPayload) nor an evaluation request (name and asset_type strings)";
+        return "payload is neither a LogEntry (logName/protoPayload), an evaluation request (name and asset_type strings) nor a sweep batch (a sweep object)";
     }
 
     /// <summary>Remediate takes remediation requests published by Evaluate.</summary>
@@ -35,6 +38,9 @@ public static class PayloadShapes
     private static bool IsLogEntry(JsonElement payload) =>
         (payload.TryGetProperty("logName", out var logName) && logName.ValueKind == JsonValueKind.String) ||
         (payload.TryGetProperty("protoPayload", out var proto) && proto.ValueKind == JsonValueKind.Object);
+
+    private static bool IsSweep(JsonElement payload) =>
+        payload.TryGetProperty("sweep", out var sweep) && sweep.ValueKind == JsonValueKind.Object;
 
     private static bool IsEvaluationRequest(JsonElement payload) =>
         payload.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&

@@ -13,6 +13,12 @@ public static class StoreRegistration
     /// </summary>
     public static IServiceCollection AddEnforcerStore(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(IEnforcerStore)))
+        {
+            // The host registered its own store (the CLI's serve shares one between functions).
+            return services;
+        }
+
         var choice = configuration["ENFORCER_STORE"];
         var useFirestore = choice is not null
             ? choice.Equals("firestore", StringComparison.OrdinalIgnoreCase)

@@ -30,6 +30,14 @@ public class GoogleEnvironmentTests
     }
 
     [Fact]
+    public void FirestoreFromEnvironment_DatabaseNamed_UsesIt()
+    {
+        var options = FirestoreClientOptions.FromEnvironment(getVariable: Env(("GOOGLE_CLOUD_PROJECT", "proj"), ("FIRESTORE_DATABASE", "enforcer")));
+
+        Assert.Equal("enforcer", options.DatabaseId);
+    }
+
+    [Fact]
     public void PubSubFromEnvironment_LegacyProjectVariable_IsTheFallback()
     {
         var options = PubSubClientOptions.FromEnvironment(getVariable: Env(("PUBSUB_EMULATOR_HOST", "localhost:8085"), ("GCLOUD_PROJECT", "legacy")));
