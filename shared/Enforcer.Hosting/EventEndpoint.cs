@@ -17,6 +17,15 @@ public static class EventEndpoint
 {
     public static IEndpointConventionBuilder MapEventEndpoint(this IEndpointRouteBuilder app, string pattern = "/")
     {
+        // Any other method on the same path gets the same one-line JSON reason as every other refusal,
+        // instead of routing's bodiless 405. Order 1 keeps POST on the endpoint below.
+        app.Map(pattern, context =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            var reason = $"method {ReasonText.OneLine(context.Request.Method)} is not allowed; events are POSTed";
+            return Results.Json(new ErrorResponse(reason), HostingJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status405MethodNotAllowed).ExecuteAsync(context);
+        }).WithOrder(1);
+
         return app.MapPost(pattern, async context =>
         {
             var result = await HandleAsync(context).ConfigureAwait(false);

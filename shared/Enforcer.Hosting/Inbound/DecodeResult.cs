@@ -7,5 +7,6 @@ public readonly record struct DecodeResult(InboundMessage? Message, int StatusCo
 
     public static DecodeResult Accept(InboundMessage message) => new(message, 200, null);
 
-    public static DecodeResult Reject(string reason, int statusCode = 400) => new(null, statusCode, reason);
+    /// <summary>A rejection; the reason is made one line, bounded and valid UTF-16 (it may quote the request).</summary>
+    public static DecodeResult Reject(string reason, int statusCode = 400) => new(null, statusCode, ReasonText.OneLine(reason));
 }

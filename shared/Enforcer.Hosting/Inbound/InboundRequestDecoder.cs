@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Mime;
 using System.Text.Json;
+using System.Text.Unicode;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
     private const string CloudEventsJson = "application/cloudevents+json";
     private const string CloudEventsBatchJson = "application/cloudevents-batch+json";
     private static readonly JsonEventFormatter Formatter = new();
+    private static readonly string[] StringAttributes = ["specversion", "id", "source", "type", "datacontenttype", "dataschema", "subject", "time"];
 
     public InboundRequestDecoderOptions Options { get; } = options;
 
@@ -32,7 +34,17 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
             return DecodeResult.Reject($"body of {request.ContentLength} bytes exceeds the limit of {Options.MaxBodyBytes}", StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadBodyAsync(request.Body, Options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(request.Body, Options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own framing and size checks (a broken chunked body, its request body limit).
+            return DecodeResult.Reject($"unreadable body: {ex.Message}", ex.StatusCode);
+        }
+
         if (body is null)
         {
             return DecodeResult.Reject($"body exceeds the limit of {Options.MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
@@ -41,6 +53,12 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
         if (body.Length == 0)
         {
             return DecodeResult.Reject("empty body");
+        }
+
+        // JSON is UTF-8; invalid bytes would otherwise pass the parser and throw later, wherever a string is read.
+        if (!Utf8.IsValid(body))
+        {
+            return DecodeResult.Reject("body is not valid UTF-8");
         }
 
         var contentType = request.ContentType ?? string.Empty;
@@ -69,6 +87,11 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
 
     private DecodeResult DecodeStructured(byte[] body, string contentType)
     {
+        if (NonStringAttribute(body) is { } attribute)
+        {
+            return DecodeResult.Reject($"invalid structured-mode CloudEvent: attribute '{attribute}' is not a string");
+        }
+
         CloudEvent cloudEvent;
         try
         {
@@ -79,7 +102,48 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
             return DecodeResult.Reject($"invalid structured-mode CloudEvent: {OneLine(ex.Message)}");
         }
 
-        return FromCloudEvent(cloudEvent);
+        return FromCloudEvent(cloudEvent, body);
+    }
+
+    // The SDK writes a number or boolean given for any attribute as its text, so {"id": 5} would pass as
+    // the id "5". Eventarc sends these as strings; another kind means a broken sender, refused here.
+    private string? NonStringAttribute(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxJsonDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string? matched = null;
+                foreach (var name in StringAttributes)
+                {
+                    if (reader.ValueTextEquals(name))
+                    {
+                        matched = name;
+                        break;
+                    }
+                }
+
+                reader.Read();
+                if (matched is not null && reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                {
+                    return matched;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the SDK's parse below refuses it with its own message.
+        }
+
+        return null;
     }
 
     private DecodeResult DecodeBinary(HttpRequest request, byte[] body, string contentType)
@@ -127,10 +191,10 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
             return DecodeResult.Reject($"invalid binary-mode CloudEvent: {OneLine(ex.Message)}");
         }
 
-        return FromCloudEvent(cloudEvent);
+        return FromCloudEvent(cloudEvent, body);
     }
 
-    private DecodeResult FromCloudEvent(CloudEvent cloudEvent)
+    private DecodeResult FromCloudEvent(CloudEvent cloudEvent, byte[] body)
     {
         if (cloudEvent.Data is not JsonElement data || data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
@@ -144,6 +208,11 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
                 if (data.ValueKind != JsonValueKind.Object)
                 {
                     return DecodeResult.Reject("audit-log CloudEvent data is not a JSON object");
+                }
+
+                if (JsonStrings.HasUndecodable(data, body))
+                {
+                    return DecodeResult.Reject(UndecodablePayload);
                 }
 
                 var reason = Options.ValidatePayload(data);
@@ -198,7 +267,11 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
             return DecodeResult.Reject("Pub/Sub message has no 'data' string");
         }
 
-        var encoded = dataElement.GetString()!;
+        if (!JsonStrings.TryGet(dataElement, out var encoded))
+        {
+            return DecodeResult.Reject("Pub/Sub message data is not valid base64");
+        }
+
         var decoded = new byte[(encoded.Length / 4 * 3) + 3];
         if (!Convert.TryFromBase64String(encoded, decoded, out var written))
         {
@@ -208,6 +281,12 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
         if (written == 0)
         {
             return DecodeResult.Reject("Pub/Sub message data is empty");
+        }
+
+        var data = decoded.AsSpan(0, written);
+        if (!Utf8.IsValid(data))
+        {
+            return DecodeResult.Reject("Pub/Sub message data is not valid UTF-8");
         }
 
         JsonElement payload;
@@ -226,42 +305,93 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
             return DecodeResult.Reject($"Pub/Sub message data is not valid JSON: {OneLine(ex.Message)}");
         }
 
+        if (JsonStrings.HasUndecodable(payload, data))
+        {
+            return DecodeResult.Reject(UndecodablePayload);
+        }
+
         var reason = Options.ValidatePayload(payload);
         if (reason is not null)
         {
             return DecodeResult.Reject(reason);
         }
 
-        var messageId = StringProperty(message, "messageId") ?? StringProperty(message, "message_id");
-        var publishTimeText = StringProperty(message, "publishTime") ?? StringProperty(message, "publish_time");
-        DateTimeOffset? publishTime = null;
-        if (publishTimeText is not null)
+        // Pub/Sub sends both spellings; either may be absent (or null), but one of another type is not Pub/Sub's.
+        if (!TryOptionalString(message, "messageId", out var messageId) || !TryOptionalString(message, "message_id", out var messageIdSnake) ||
+            !TryOptionalString(message, "publishTime", out var publishTimeText) || !TryOptionalString(message, "publish_time", out var publishTimeSnake) ||
+            !TryOptionalString(envelope, "subscription", out var subscription))
         {
-            if (!DateTimeOffset.TryParse(publishTimeText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            return DecodeResult.Reject("Pub/Sub envelope field messageId, message_id, publishTime, publish_time or subscription is not a string");
+        }
+
+        messageId ??= messageIdSnake;
+        DateTimeOffset? publishTime = null;
+        foreach (var text in (ReadOnlySpan<string?>)[publishTimeSnake, publishTimeText])
+        {
+            if (text is null)
             {
-                return DecodeResult.Reject($"Pub/Sub message publishTime '{Truncate(publishTimeText)}' is not a timestamp");
+                continue;
             }
 
+            if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return DecodeResult.Reject($"Pub/Sub message publishTime '{Truncate(text)}' is not a timestamp");
+            }
+
+            // publishTime wins when both spellings are present, as messageId does.
             publishTime = parsed;
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (message.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Object)
+        if (message.TryGetProperty("attributes", out var attrs) && attrs.ValueKind != JsonValueKind.Null)
         {
+            if (attrs.ValueKind != JsonValueKind.Object)
+            {
+                return DecodeResult.Reject("Pub/Sub message attributes are not a JSON object");
+            }
+
             foreach (var attr in attrs.EnumerateObject())
             {
-                if (attr.Value.ValueKind != JsonValueKind.String)
+                string name;
+                try
                 {
-                    return DecodeResult.Reject($"Pub/Sub attribute '{Truncate(attr.Name)}' is not a string");
+                    name = attr.Name;
+                }
+                catch (InvalidOperationException)
+                {
+                    return DecodeResult.Reject("Pub/Sub attribute name is not valid text");
                 }
 
-                attributes[attr.Name] = attr.Value.GetString()!;
+                if (!JsonStrings.TryGet(attr.Value, out var value))
+                {
+                    return DecodeResult.Reject($"Pub/Sub attribute '{Truncate(name)}' is not a string");
+                }
+
+                attributes[name] = value;
             }
         }
 
         return DecodeResult.Accept(new InboundMessage(
             kind, payload, messageId, publishTime ?? cloudEvent?.Time, attributes,
-            cloudEvent?.Id, cloudEvent?.Type, cloudEvent?.Source?.ToString(), StringProperty(envelope, "subscription")));
+            cloudEvent?.Id, cloudEvent?.Type, cloudEvent?.Source?.ToString(), subscription));
+    }
+
+    // Absent and null are both "not given"; any other kind, or a string that does not decode, is refused.
+    private static bool TryOptionalString(JsonElement element, string name, out string? value)
+    {
+        value = null;
+        if (!element.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (!JsonStrings.TryGet(property, out var text))
+        {
+            return false;
+        }
+
+        value = text;
+        return true;
     }
 
     private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
@@ -295,8 +425,7 @@ public sealed class InboundRequestDecoder(InboundRequestDecoderOptions options)
         contentType.StartsWith("text/json", StringComparison.OrdinalIgnoreCase) ||
         (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static string? StringProperty(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private const string UndecodablePayload = "payload has a string that is not valid text (an escaped lone surrogate)";
 
     private static readonly IReadOnlyDictionary<string, string> EmptyAttributes = new Dictionary<string, string>();
 
