@@ -55,7 +55,8 @@ wait_for "http://127.0.0.1:$ps_port/v1/projects/$project/topics" "{" "Pub/Sub em
 echo "== starting Evaluate (:$ev_port) and History (:$hi_port)"
 export FIRESTORE_EMULATOR_HOST="127.0.0.1:$fs_port" PUBSUB_EMULATOR_HOST="127.0.0.1:$ps_port" GOOGLE_CLOUD_PROJECT="$project" ENFORCER_STORE=firestore
 ASPNETCORE_URLS="http://127.0.0.1:$ev_port" start_group "$work/evaluate.log" dotnet functions/Evaluate/bin/Release/net10.0/Enforcer.Functions.Evaluate.dll
-ASPNETCORE_URLS="http://127.0.0.1:$hi_port" start_group "$work/history.log" dotnet functions/History/bin/Release/net10.0/Enforcer.Functions.History.dll
+# History's API is open here on purpose (loopback only); on Cloud Run it verifies identity tokens (docs/api.md).
+ENFORCER_HISTORY_AUTH=none ASPNETCORE_URLS="http://127.0.0.1:$hi_port" start_group "$work/history.log" dotnet functions/History/bin/Release/net10.0/Enforcer.Functions.History.dll
 wait_for "http://127.0.0.1:$ev_port/health" ok "Evaluate" "$work/evaluate.log"
 wait_for "http://127.0.0.1:$hi_port/health" ok "History" "$work/history.log"
 

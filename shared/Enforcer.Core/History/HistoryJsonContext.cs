@@ -7,5 +7,10 @@ namespace Enforcer.Core.History;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventListResponse))]
 [JsonSerializable(typeof(EventRecord))]
+[JsonSerializable(typeof(ViolationListResponse))]
+[JsonSerializable(typeof(ViolationDetailResponse))]
+[JsonSerializable(typeof(RemediationListResponse))]
+[JsonSerializable(typeof(TimelineResponse))]
+[JsonSerializable(typeof(SummaryResponse))]
 [JsonSerializable(typeof(PageTokenPayload))]
 public sealed partial class HistoryJsonContext : JsonSerializerContext;

@@ -1,4 +1,7 @@
 namespace Enforcer.Core.History;
 
-/// <summary>What an events page token carries: the cursor and the filter it was issued for.</summary>
-public sealed record PageTokenPayload(long T, string I, string? R);
+/// <summary>What a page token carries: the listing, a fingerprint of its filters and one position per source.</summary>
+/// <param name="Q">The listing (events, violations, remediations, timeline).</param>
+/// <param name="F">Fingerprint of the normalized filters the token was issued for.</param>
+/// <param name="P">Where each source of the listing continues (timelines have three sources, listings one).</param>
+public sealed record PageTokenPayload(string Q, string F, IReadOnlyList<PageTokenPosition> P);

@@ -7,8 +7,9 @@ using Enforcer.TestSupport;
 namespace Enforcer.Functions.Tests.EndToEnd;
 
 /// <summary>
-/// The walking skeleton end to end over the real emulators: an audit-log entry published to a Pub/Sub
-/// topic is pushed to the running Evaluate host, recorded in Firestore, and read back from History.
+/// End to end over the real emulators: an audit-log entry published to a Pub/Sub topic is pushed to the running
+/// Evaluate host, which reads the bucket from the fake Google API, evaluates it and records it in Firestore; History
+/// serves the evaluated event.
 /// </summary>
 public sealed class PublishToHistoryTests(EmulatorFixture emulators)
 {
@@ -18,13 +19,17 @@ public sealed class PublishToHistoryTests(EmulatorFixture emulators)
         emulators.RequireEmulators();
         var cancellationToken = TestContext.Current.CancellationToken;
         var project = EmulatorFixture.NewProjectId();
+        await using var google = new GoogleStandIn();
+        await google.InitializeAsync();
         var environment = new Dictionary<string, string>(emulators.EnvironmentFor(project))
         {
             ["ENFORCER_STORE"] = "firestore",
+            ["ENFORCER_GOOGLE_API_ROOT"] = google.ApiRoot,
         };
 
         await using var evaluate = await HostProcess.StartAsync("Evaluate", new Dictionary<string, string>(environment) { ["K_SERVICE"] = "evaluate" }, cancellationToken);
-        await using var history = await HostProcess.StartAsync("History", environment, cancellationToken);
+        // History outside Cloud Run refuses to start without an explicit caller-check choice; this test reads it openly.
+        await using var history = await HostProcess.StartAsync("History", new Dictionary<string, string>(environment) { ["ENFORCER_HISTORY_AUTH"] = "none" }, cancellationToken);
 
         var admin = emulators.CreatePubSubAdmin(project);
         await admin.CreateTopicAsync("audit-events", cancellationToken);
@@ -40,7 +45,8 @@ public sealed class PublishToHistoryTests(EmulatorFixture emulators)
             using var response = await client.GetAsync(url, cancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var events = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("events");
-            if (events.GetArrayLength() > 0)
+            // Recorded first, then evaluated: wait until the bucket has been read and judged.
+            if (events.GetArrayLength() > 0 && events[0].GetProperty("outcome").GetString() == "evaluated")
             {
                 recorded = events[0].Clone();
             }
@@ -50,7 +56,7 @@ public sealed class PublishToHistoryTests(EmulatorFixture emulators)
             }
         }
 
-        Assert.True(recorded.ValueKind == JsonValueKind.Object, "the event never reached History; evaluate output:\n" + string.Join('\n', evaluate.OutputLines));
+        Assert.True(recorded.ValueKind == JsonValueKind.Object, "the event was never evaluated and served by History; evaluate output:\n" + string.Join('\n', evaluate.OutputLines));
         Assert.Equal("e2e-" + project, recorded.GetProperty("insert_id").GetString());
         Assert.Equal(messageId, recorded.GetProperty("delivery_id").GetString());
         Assert.Equal("storage.buckets.create", recorded.GetProperty("method_name").GetString());

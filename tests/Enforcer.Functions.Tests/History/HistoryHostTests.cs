@@ -4,7 +4,7 @@ using Enforcer.Functions.History;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Enforcer.Functions.Tests;
+namespace Enforcer.Functions.Tests.History;
 
 public sealed class HistoryHostTests : IClassFixture<WebApplicationFactory<HistoryFunction>>
 {
@@ -12,7 +12,11 @@ public sealed class HistoryHostTests : IClassFixture<WebApplicationFactory<Histo
 
     public HistoryHostTests(WebApplicationFactory<HistoryFunction> factory)
     {
-        _factory = factory.WithWebHostBuilder(b => b.UseSetting("ENFORCER_STORE", "memory"));
+        _factory = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ENFORCER_STORE", "memory");
+            b.UseSetting("ENFORCER_HISTORY_AUTH", "none");
+        });
     }
 
     private async Task SeedAsync(int count, string resource)
