@@ -55,18 +55,25 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     public PolicyEvaluation Evaluate(PolicyInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = EvaluateData(DecisionsPath, input.ToUtf8Json(), cancellationToken);
-        if (result.Error is not null)
+
+        // Input and decisions go straight between values and contract types (no JSON per evaluation).
+        var result = Policies.EvaluatePath(DecisionsPath, DecisionValues.Input(input), Data, _options, cancellationToken);
+        if (result.IsError)
         {
             return PolicyEvaluation.Failure(PolicyErrorKind.Permanent, $"policy evaluation failed: {result.Error}");
         }
 
-        if (result.Json is null)
+        if (result.Value is null)
         {
             return PolicyEvaluation.Failure(PolicyErrorKind.Undefined, $"data.{DecisionsPath} is undefined (are the policies loaded?)");
         }
 
-        using var document = JsonDocument.Parse(result.Json);
+        if (DecisionValues.TryRead(result.Value, out var read))
+        {
+            return PolicyEvaluation.Success(read);
+        }
+
+        using var document = JsonDocument.Parse(RegoJson.Serialize(result.Value));
         return PolicyJson.TryReadDecisions(document.RootElement, out var decisions, out var error)
             ? PolicyEvaluation.Success(decisions)
             : PolicyEvaluation.Failure(PolicyErrorKind.Permanent, error);

@@ -55,7 +55,16 @@ internal sealed class RefTerm(SourceSpan span, Term head, Term[] path) : Term(sp
 
     /// <summary>For data refs: how many leading path elements are constant strings.</summary>
     public int StaticPrefixLength { get; set; }
+
+    /// <summary>
+    /// For data refs: where a walk of the rule tree along the constant prefix arrives (filled by the evaluator on
+    /// first use; a term belongs to one compiled program and racing threads store equal values).
+    /// </summary>
+    internal DataRefStart? DataStart { get; set; }
 }
+
+/// <summary>A rule-tree node reached by a data ref's constant prefix, and the index of the next path element.</summary>
+internal sealed record DataRefStart(Compilation.RuleTreeNode Node, int Index);
 
 /// <summary>What a reference starts from.</summary>
 internal enum RefRoot

@@ -16,6 +16,7 @@ public sealed class CompiledPolicySet
     private readonly PolicyProgram _program;
     private readonly Compiler _compiler;
     private readonly ConcurrentDictionary<string, object> _queries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _paths = new(StringComparer.Ordinal);
     private readonly Lock _compileLock = new();
 
     internal CompiledPolicySet(PolicyProgram program, Compiler compiler, IReadOnlyList<Module> modules, RegoOptions options)
@@ -82,11 +83,7 @@ public sealed class CompiledPolicySet
     public EvalResult EvaluatePath(string path, Value? input = null, Value? data = null, EvalOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var segments = path.Split('.', '/').Where(s => s.Length > 0).ToArray();
-        if (segments.Length > 0 && segments[0] == "data")
-        {
-            segments = segments[1..];
-        }
+        var segments = PathSegments(path);
 
         var evaluator = Evaluator.Rent(_program, input, data, options ?? EvalOptions.Default, cancellationToken);
         try
@@ -105,6 +102,27 @@ public sealed class CompiledPolicySet
         {
             Evaluator.Return(evaluator);
         }
+    }
+
+    private string[] PathSegments(string path)
+    {
+        if (_paths.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+
+        var segments = path.Split('.', '/').Where(s => s.Length > 0).ToArray();
+        if (segments.Length > 0 && segments[0] == "data")
+        {
+            segments = segments[1..];
+        }
+
+        if (_paths.Count < 1024)
+        {
+            _paths.TryAdd(path, segments);
+        }
+
+        return segments;
     }
 
     private object PrepareQuery(string query)

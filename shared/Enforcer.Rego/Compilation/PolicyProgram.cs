@@ -15,7 +15,7 @@ internal sealed class PolicyProgram(RuleTreeNode root, BuiltinTable builtins)
         var node = Root;
         foreach (var segment in path)
         {
-            if (!node.Children.TryGetValue(segment, out node!))
+            if (!node.TryGetChild(segment, out node!))
             {
                 return null;
             }

@@ -11,7 +11,10 @@ internal sealed class DocumentTree
 {
     private Value? _leaf;
     private Dictionary<Value, DocumentTree>? _children;
-    private HashSet<Value>? _set;
+    // Set elements in arrival order; sorted and de-duplicated when the value is built (cheaper than hashing
+    // each element for the few elements a rule usually contributes), compacted if duplicates pile up.
+    private List<Value>? _set;
+    private int _compactAt = 1024;
 
     public static DocumentTree FromValue(ObjectValue value)
     {
@@ -73,7 +76,7 @@ internal sealed class DocumentTree
             }
 
             node._set ??= [];
-            node._set.Add(value);
+            node.AddElement(value);
             return;
         }
 
@@ -88,7 +91,7 @@ internal sealed class DocumentTree
             {
                 foreach (var item in s)
                 {
-                    _set.Add(item);
+                    AddElement(item);
                 }
 
                 return;
@@ -129,6 +132,16 @@ internal sealed class DocumentTree
         }
 
         _leaf = value;
+    }
+
+    private void AddElement(Value value)
+    {
+        _set!.Add(value);
+        if (_set.Count >= _compactAt)
+        {
+            _set = [.. SetValue.Create(_set)];
+            _compactAt = Math.Max(1024, 2 * _set.Count);
+        }
     }
 
     private static EvalException Conflict(SourceSpan span) => new("eval_conflict_error", "object keys must be unique", span);

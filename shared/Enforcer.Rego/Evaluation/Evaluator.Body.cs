@@ -194,6 +194,12 @@ internal sealed partial class Evaluator
         {
             stop = UnifyValue(frame, valueTerm, value, k);
         }
+        else if (keyTerm is VarTerm { Slot: >= 0 } keyVar && frame[keyVar.Slot] is null)
+        {
+            // `some k, v in xs` with k unbound: bind it directly (no continuation per member).
+            Bind(frame, keyVar.Slot, key);
+            stop = UnifyValue(frame, valueTerm, value, k);
+        }
         else
         {
             stop = UnifyValue(frame, keyTerm, key, () => UnifyValue(frame, valueTerm, value, k));

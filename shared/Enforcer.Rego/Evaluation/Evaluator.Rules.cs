@@ -197,30 +197,41 @@ internal sealed partial class Evaluator
 
     private Value? EvalDefault(Rule rule)
     {
-        var frame = new Value?[rule.FrameSize];
-        Value? result = null;
         if (rule.Value is null)
         {
             return Value.True;
         }
 
+        var frame = RentFrame(rule.FrameSize);
+        Value? result = null;
         if (IsSimple(frame, rule.Value))
         {
-            return EvalSimple(frame, rule.Value);
+            result = EvalSimple(frame, rule.Value);
+        }
+        else
+        {
+            EvalTerm(frame, rule.Value, v =>
+            {
+                result = v;
+                return true;
+            });
         }
 
-        EvalTerm(frame, rule.Value, v =>
-        {
-            result = v;
-            return true;
-        });
+        ReturnFrame(frame);
         return result;
     }
 
     /// <summary>Evaluates one rule with its else chain; returns its value or null. Args bind function parameters.</summary>
     private Value? EvalRuleChain(Rule rule, Value[]? args)
     {
-        var frame = new Value?[rule.FrameSize];
+        var frame = RentFrame(rule.FrameSize);
+        var value = EvalRuleChain(rule, args, frame);
+        ReturnFrame(frame);
+        return value;
+    }
+
+    private Value? EvalRuleChain(Rule rule, Value[]? args, Value?[] frame)
+    {
         var simpleArgs = ArgsAreSimple(rule.Args, args);
         for (var r = rule; r is not null; r = r.Else)
         {
@@ -376,7 +387,7 @@ internal sealed partial class Evaluator
         var isSet = false;
         foreach (var rule in node.Rules)
         {
-            var frame = new Value?[rule.FrameSize];
+            var frame = RentFrame(rule.FrameSize);
             var keys = rule.DynamicKeys;
             isSet |= rule.Kind == RuleKind.MultiValue;
             if (rule.Kind == RuleKind.MultiValue && keys.Length == 0)
@@ -405,6 +416,7 @@ internal sealed partial class Evaluator
             }
 
             Undo(mark);
+            ReturnFrame(frame);
         }
 
         if (isSet && node.Rules.All(r => r.DynamicKeys.Length == 0))

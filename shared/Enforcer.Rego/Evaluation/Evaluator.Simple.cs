@@ -1,4 +1,5 @@
 using Enforcer.Rego.Ast;
+using Enforcer.Rego.Compilation;
 using Enforcer.Rego.Values;
 
 namespace Enforcer.Rego.Evaluation;
@@ -136,12 +137,66 @@ internal sealed partial class Evaluator
             case ObjectTerm o:
                 return EvalSimpleObject(frame, o);
             case CallTerm call:
+                if (call.Builtin is not null && _mocks is null)
+                {
+                    return EvalSimpleBuiltin(frame, call, call.Builtin, call.Args.Length);
+                }
+
                 var args = EvalSimpleItems(frame, call.Args);
                 return args is null ? null : InvokeCall(frame, call, args);
             case ComprehensionTerm c:
                 return EvalComprehension(frame, c);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// A builtin call on the first <paramref name="count"/> arguments, evaluated into a pooled buffer: builtins
+    /// read their arguments as a span and never keep it, so the buffer serves the next call.
+    /// </summary>
+    private Value? EvalSimpleBuiltin(Value?[] frame, CallTerm call, Builtins.BuiltinDefinition builtin, int count)
+    {
+        var buffer = RentArgs(count);
+        Value? result = null;
+        var defined = true;
+        for (var i = 0; i < count; i++)
+        {
+            var value = EvalSimple(frame, call.Args[i]);
+            if (value is null)
+            {
+                defined = false;
+                break;
+            }
+
+            buffer[i] = value;
+        }
+
+        if (defined)
+        {
+            result = InvokeBuiltin(call, builtin, buffer);
+        }
+
+        ReturnArgs(buffer);
+        return result;
+    }
+
+    private Value[] RentArgs(int count)
+    {
+        if (count < _argPool.Length && _argPool[count] is { Count: > 0 } pool)
+        {
+            return pool.Pop();
+        }
+
+        return new Value[count];
+    }
+
+    private void ReturnArgs(Value[] buffer)
+    {
+        if (buffer.Length < _argPool.Length)
+        {
+            Array.Clear(buffer);
+            (_argPool[buffer.Length] ??= new Stack<Value[]>()).Push(buffer);
         }
     }
 
@@ -205,7 +260,7 @@ internal sealed partial class Evaluator
             case RefRoot.Input:
                 return _input is null ? null : WalkSimple(frame, _input, r.Path, 0, baseDocument: false);
             case RefRoot.Data:
-                return WalkDataSimple(frame, r.Path);
+                return WalkDataSimple(frame, r);
             default:
                 var head = EvalSimple(frame, r.Head);
                 return head is null ? null : WalkSimple(frame, head, r.Path, 0, baseDocument: false);
@@ -262,10 +317,10 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The direct form of <see cref="WalkData"/> when every key is bound.</summary>
-    private Value? WalkDataSimple(Value?[] frame, Term[] path)
+    private Value? WalkDataSimple(Value?[] frame, RefTerm r)
     {
-        var node = _program.Root;
-        var index = 0;
+        var path = r.Path;
+        var (node, index) = DataStart(r);
         while (true)
         {
             if (node.Rules.Count > 0 || node.Default is not null || node.IsFunction || IsShadowed(node))
@@ -290,7 +345,7 @@ internal sealed partial class Evaluator
                 }
             }
 
-            if (key is StringValue s && node.Children.TryGetValue(s.Value, out var child))
+            if (key is StringValue s && node.TryGetChild(s.Value, out var child))
             {
                 node = child;
                 index++;
@@ -311,6 +366,38 @@ internal sealed partial class Evaluator
 
             return next is null ? null : WalkSimple(frame, next, path, index + 1, baseDocument: true);
         }
+    }
+
+    /// <summary>
+    /// Where to start walking a data ref: the rule-tree node its constant prefix leads to through plain
+    /// namespaces (no rules on the way, so the walk would only have stepped through them). With `with` on data
+    /// a namespace may be shadowed, so the walk then starts at the root.
+    /// </summary>
+    private (RuleTreeNode Node, int Index) DataStart(RefTerm r)
+    {
+        if (_dataOverrides is not null)
+        {
+            return (_program.Root, 0);
+        }
+
+        if (r.DataStart is not { } start)
+        {
+            var node = _program.Root;
+            var index = 0;
+            while (index < r.Path.Length
+                && node.Rules.Count == 0 && node.Default is null && !node.IsFunction
+                && r.Path[index].Constant is StringValue key
+                && node.TryGetChild(key.Value, out var child))
+            {
+                node = child;
+                index++;
+            }
+
+            start = new DataRefStart(node, index);
+            r.DataStart = start;
+        }
+
+        return (start.Node, start.Index);
     }
 
     /// <summary>Evaluates a literal directly when it cannot enumerate; bindings it makes go on the trail.</summary>
@@ -348,20 +435,34 @@ internal sealed partial class Evaluator
                 }
             }
 
-            var inputs = new Value[args.Length - 1];
-            for (var i = 0; i < inputs.Length; i++)
+            Value? result;
+            if (call.Builtin is not null && _mocks is null)
             {
-                var value = EvalSimple(frame, args[i]);
-                if (value is null)
+                result = EvalSimpleBuiltin(frame, call, call.Builtin, args.Length - 1);
+            }
+            else
+            {
+                var inputs = new Value[args.Length - 1];
+                for (var i = 0; i < inputs.Length; i++)
                 {
-                    return SimpleOutcome.Failed;
+                    var value = EvalSimple(frame, args[i]);
+                    if (value is null)
+                    {
+                        return SimpleOutcome.Failed;
+                    }
+
+                    inputs[i] = value;
                 }
 
-                inputs[i] = value;
+                result = InvokeCall(frame, call, inputs);
             }
 
-            var result = InvokeCall(frame, call, inputs);
-            return result is not null && UnifySimpleOutput(frame, args[^1], result) ? SimpleOutcome.Held : SimpleOutcome.Failed;
+            if (result is null)
+            {
+                return SimpleOutcome.Failed;
+            }
+
+            return UnifySimpleOutput(frame, args[^1], result) ? SimpleOutcome.Held : SimpleOutcome.Failed;
         }
 
         if (!IsSimple(frame, term))

@@ -139,7 +139,8 @@ internal sealed partial class Evaluator
             case RefRoot.Input:
                 return _input is not null && WalkValue(frame, _input, r.Path, 0, k);
             case RefRoot.Data:
-                return WalkData(frame, _program.Root, r.Path, 0, k);
+                var (node, index) = DataStart(r);
+                return WalkData(frame, node, r.Path, index, k);
             default:
                 return EvalTerm(frame, r.Head, head => WalkValue(frame, head, r.Path, 0, k));
         }
@@ -197,6 +198,11 @@ internal sealed partial class Evaluator
     {
         // Iteration counts towards the step limit: one step per collection visited here and per element below.
         Step(element.Span);
+        if (element is VarTerm { Slot: >= 0 } v && frame[v.Slot] is null)
+        {
+            return EnumerateIntoVar(frame, current, v.Slot, element, path, index, k);
+        }
+
         switch (current)
         {
             case ObjectValue o:
@@ -239,6 +245,60 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>
+    /// The common case of <see cref="EnumerateChildren"/>: the key is an unbound local, so each key is bound
+    /// directly (what unifying it would do) without a continuation per element.
+    /// </summary>
+    private bool EnumerateIntoVar(Value?[] frame, Value current, int slot, Term element, Term[] path, int index, Func<Value, bool> k)
+    {
+        switch (current)
+        {
+            case ObjectValue o:
+                for (var i = 0; i < o.Count; i++)
+                {
+                    Step(element.Span);
+                    if (BindAndWalk(frame, slot, o.Keys[i], o.Values[i], path, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ArrayValue a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    Step(element.Span);
+                    if (BindAndWalk(frame, slot, Value.From(i), a[i], path, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case SetValue s:
+                foreach (var item in s.AsSpan())
+                {
+                    if (BindAndWalk(frame, slot, item, item, path, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool BindAndWalk(Value?[] frame, int slot, Value key, Value child, Term[] path, int index, Func<Value, bool> k)
+    {
+        var mark = Mark;
+        Bind(frame, slot, key);
+        var stop = WalkValue(frame, child, path, index + 1, k);
+        Undo(mark);
+        return stop;
+    }
+
     /// <summary>Follows a data ref through the rule tree, switching to plain values at rules or base data.</summary>
     private bool WalkData(Value?[] frame, RuleTreeNode node, Term[] path, int index, Func<Value, bool> k)
     {
@@ -264,7 +324,7 @@ internal sealed partial class Evaluator
                 {
                     var n = node;
                     var i = index;
-                    return EvalTerm(frame, element, kv => kv is StringValue ks && n.Children.TryGetValue(ks.Value, out var c)
+                    return EvalTerm(frame, element, kv => kv is StringValue ks && n.TryGetChild(ks.Value, out var c)
                         ? WalkData(frame, c, path, i + 1, k)
                         : WalkBaseFrom(frame, n, kv, path, i, k));
                 }
@@ -274,7 +334,7 @@ internal sealed partial class Evaluator
                 return whole is not null && WalkValue(frame, whole, path, index, k);
             }
 
-            if (key is StringValue s && node.Children.TryGetValue(s.Value, out var child))
+            if (key is StringValue s && node.TryGetChild(s.Value, out var child))
             {
                 node = child;
                 index++;
@@ -448,7 +508,7 @@ internal sealed partial class Evaluator
         return _program.Builtins.TryGet(target, out var builtin) ? InvokeBuiltin(call, builtin, args) : null;
     }
 
-    private Value? InvokeBuiltin(CallTerm call, Builtins.BuiltinDefinition builtin, Value[] args)
+    private Value? InvokeBuiltin(CallTerm call, Builtins.BuiltinDefinition builtin, ReadOnlySpan<Value> args)
     {
         if (args.Length > builtin.Arity && builtin.Arity >= 0)
         {

@@ -35,6 +35,14 @@ internal sealed partial class Evaluator
     private long _steps;
     private int _depth;
 
+    // Frames of rule evaluations, by size: a frame is all null again when its rule returns (every binding
+    // goes through the trail and is undone), so it can serve the next rule of that size.
+    private readonly Stack<Value?[]>?[] _framePool = new Stack<Value?[]>?[MaxPooledFrame + 1];
+    private const int MaxPooledFrame = 64;
+
+    // Argument buffers of builtin calls on the direct path, by argument count.
+    private readonly Stack<Value[]>?[] _argPool = new Stack<Value[]>?[9];
+
     private Evaluator()
     {
     }
@@ -127,7 +135,7 @@ internal sealed partial class Evaluator
         var i = 0;
         for (; i < path.Length; i++)
         {
-            if (!node.Children.TryGetValue(path[i], out var child))
+            if (!node.TryGetChild(path[i], out var child))
             {
                 break;
             }
@@ -177,6 +185,27 @@ internal sealed partial class Evaluator
             {
                 throw new EvalException("eval_limit_error", $"evaluation exceeded the time limit ({_options.Limits.MaxDuration})", span);
             }
+        }
+    }
+
+    private Value?[] RentFrame(int size)
+    {
+        if (size <= MaxPooledFrame && _framePool[size] is { Count: > 0 } pool)
+        {
+            return pool.Pop();
+        }
+
+        return new Value?[size];
+    }
+
+    /// <summary>Gives a frame back once its rule has returned normally (an error abandons it instead).</summary>
+    private void ReturnFrame(Value?[] frame)
+    {
+        if (frame.Length <= MaxPooledFrame)
+        {
+            // Bindings were undone already; clearing guards against a slot written outside the trail.
+            Array.Clear(frame);
+            (_framePool[frame.Length] ??= new Stack<Value?[]>()).Push(frame);
         }
     }
 
