@@ -15,7 +15,7 @@ resource "google_firestore_database" "enforcer" {
 # except quarantine, which an operator releases). The field is excluded from single-field indexing,
 # as Firestore recommends for TTL fields.
 resource "google_firestore_field" "expire_at" {
-  for_each = toset(["events", "evaluations", "violations", "remediations", "counters", "dead_letters"])
+  for_each = toset(["events", "evaluations", "violations", "remediations", "counters", "dead_letters", "metrics"])
 
   project    = var.project_id
   database   = google_firestore_database.enforcer.name

@@ -200,6 +200,17 @@ variable "slack_notifications" {
   default     = false
 }
 
+variable "slack_severity" {
+  description = "Post violations to Slack at or above this severity (when slack_notifications is on)."
+  type        = string
+  default     = "HIGH"
+
+  validation {
+    condition     = contains(["LOW", "MEDIUM", "HIGH", "CRITICAL"], var.slack_severity)
+    error_message = "slack_severity is one of LOW, MEDIUM, HIGH, CRITICAL."
+  }
+}
+
 variable "deletion_protection" {
   description = "Protect the Cloud Run services and the Firestore database from terraform destroy."
   type        = bool

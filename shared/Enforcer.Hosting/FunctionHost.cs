@@ -1,4 +1,5 @@
 using Enforcer.Hosting.Logging;
+using Enforcer.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ public static class FunctionHost
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddSingleton(new FunctionIdentity(functionName));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddEnforcerTelemetry(builder.Configuration, functionName);
 
         builder.Logging.ClearProviders();
         // Per-request framework chatter would drown the one structured line each delivery writes.
@@ -46,7 +48,7 @@ public static class FunctionHost
         return builder;
     }
 
-    /// <summary>Adds the trace scope middleware and health endpoints.</summary>
+    /// <summary>Adds the trace scope middleware, health endpoints and /metrics.</summary>
     public static WebApplication UseFunctionDefaults(this WebApplication app)
     {
         var projectId = Environment.GetEnvironmentVariable("GOOGLE_CLOUD_PROJECT");
@@ -76,6 +78,7 @@ public static class FunctionHost
         RequestDelegate health = context => Results.Json(new HealthResponse("ok", identity.Name), HostingJsonContext.Default.HealthResponse).ExecuteAsync(context);
         app.MapGet("/healthz", health);
         app.MapGet("/health", health);
+        app.MapMetrics();
         return app;
     }
 }

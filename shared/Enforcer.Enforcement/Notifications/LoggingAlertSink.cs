@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Enforcer.Enforcement.Notifications;
 
 /// <summary>
-/// Production alerts: one ERROR log line whose fields (AlertKind, ResourceName, PolicyId, AlertAt) a log-based
+/// Production alerts: one ERROR log line whose fields (Alert, ResourceName, PolicyId, AlertAt, AlertMessage) a log-based
 /// alert policy can match, and a Slack message when a webhook is configured. Slack failures are logged by the client
 /// and never thrown.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class LoggingAlertSink(ILogger<LoggingAlertSink> logger, SlackWebh
     public async ValueTask RaiseAsync(Alert alert, CancellationToken cancellationToken)
     {
         logger.LogError(
-            "Enforcer alert {AlertKind} on {ResourceName} for policy {PolicyId} at {AlertAt}: {AlertMessage}",
+            "Enforcer alert {Alert} on {ResourceName} for policy {PolicyId} at {AlertAt}: {AlertMessage}",
             alert.Kind, alert.ResourceName, alert.PolicyId, alert.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), alert.Message);
         if (slack is not null)
         {

@@ -18,7 +18,7 @@ public sealed class LoggingAlertSinkTests
 
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Error, entry.Level);
-        Assert.Equal("quarantine", entry.Fields["AlertKind"]);
+        Assert.Equal("quarantine", entry.Fields["Alert"]);
         Assert.Equal("//storage.googleapis.com/acme-raw-data", entry.Fields["ResourceName"]);
         Assert.Equal("storage_buckets_require_object_versioning", entry.Fields["PolicyId"]);
         Assert.Equal("2026-11-20T09:30:00.0000000+00:00", entry.Fields["AlertAt"]);
