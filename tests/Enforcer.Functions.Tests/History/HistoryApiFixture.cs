@@ -16,6 +16,8 @@ public sealed class HistoryApiFixture(EmulatorFixture emulators) : IAsyncLifetim
     public const string Resource = "//storage.googleapis.com/bucket-0000";
     public const string Policy = "storage_bucket_versioning";
 
+    private static readonly Lock SamplesGate = new();
+
     private WebApplicationFactory<HistoryFunction>? _factory;
 
     public IReadOnlyList<ViolationRecord> Violations { get; } = HistorySeed.Violations(1000);
@@ -85,6 +87,16 @@ public sealed class HistoryApiFixture(EmulatorFixture emulators) : IAsyncLifetim
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // ENFORCER_API_SAMPLES=FILE records every exchange (docs/api.md's examples come from such a run).
+        if (Environment.GetEnvironmentVariable("ENFORCER_API_SAMPLES") is { Length: > 0 } samples)
+        {
+            lock (SamplesGate)
+            {
+                File.AppendAllText(samples, $"### GET {url}\n{(int)response.StatusCode}\n{text}\n");
+            }
+        }
+
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 }
