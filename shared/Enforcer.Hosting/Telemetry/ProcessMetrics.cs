@@ -4,9 +4,9 @@ namespace Enforcer.Hosting.Telemetry;
 
 /// <summary>
 /// A pull reader on this process's instruments: /metrics collects on demand, so a scrape sees current values rather
-/// than the last periodic export.
+/// than the last periodic export. The meter provider owns the reader (and disposes it).
 /// </summary>
-public sealed class ProcessMetrics : IDisposable
+public sealed class ProcessMetrics
 {
     private readonly Lock _gate = new();
     private MetricSnapshot _last = MetricSnapshot.Empty;
@@ -31,6 +31,4 @@ public sealed class ProcessMetrics : IDisposable
             return Reader.Collect(5000) ? _last : MetricSnapshot.Empty;
         }
     }
-
-    public void Dispose() => Reader.Dispose();
 }
