@@ -13,13 +13,16 @@ internal static class CliApp
             PoliciesCommand.Create(),
             TestCommand.Create(console),
             ConformanceCommand.Create(console),
+            EvaluateCommand.Create(console),
+            ServeCommand.Create(console),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = CreateRoot(console);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // serve needs a moment after Ctrl-C to stop three hosts and the stand-in cleanly.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 }

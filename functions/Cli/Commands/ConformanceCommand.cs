@@ -76,14 +76,15 @@ internal static class ConformanceCommand
         var run = report.Results.Select(r => r.Note).ToHashSet(StringComparer.Ordinal);
         var passing = report.PassingNotes().ToHashSet(StringComparer.Ordinal);
         // With --area only part of the suite ran: judge the listed cases that ran; otherwise a listed case that is missing also counts.
-        var regressions = listed.Where(note => !passing.Contains(note) && (area is null || run.Contains(note))).ToList();
+        var judged = listed.Where(note => area is null || run.Contains(note)).ToList();
+        var regressions = judged.Where(note => !passing.Contains(note)).ToList();
         foreach (var note in regressions)
         {
             var detail = report.Results.FirstOrDefault(r => r.Note == note && r.Outcome != CaseOutcome.Passed)?.Detail ?? "not found in this run";
             console.Error.WriteLine($"REGRESSION {note}: {detail}");
         }
 
-        console.Ui.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"pass-list {passList}: {listed.Count - regressions.Count}/{listed.Count} listed cases pass");
+        console.Ui.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"pass-list {passList}: {judged.Count - regressions.Count}/{judged.Count} listed cases pass{(area is null ? string.Empty : $" (of those in areas '{area}*')")}");
         return regressions.Count == 0 ? 0 : 1;
     }
 

@@ -1,0 +1,3 @@
+package broken_test
+
+test_anything if true

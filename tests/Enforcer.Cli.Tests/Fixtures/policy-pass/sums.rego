@@ -1,0 +1,5 @@
+package sums
+
+total := sum(input.values)
+
+small if total < 10
