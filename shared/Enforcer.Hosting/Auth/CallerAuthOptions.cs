@@ -11,7 +11,7 @@ namespace Enforcer.Hosting.Auth;
 /// <item>ENFORCER_HISTORY_ALLOWED_PRINCIPALS: optional allowlist (<see cref="PrincipalAllowlist"/>); empty lets every
 /// caller with a valid token through (Cloud Run IAM has already limited who can invoke).</item>
 /// <item>ENFORCER_HISTORY_AUDIENCES: accepted token audiences, comma-separated; unset accepts the URL the request was
-/// addressed to (https://HOST), which is the audience Cloud Run's own IAM check accepts.</item>
+/// addressed to (https://HOST) and the gcloud CLI's client id, the audiences Cloud Run's own IAM check accepts.</item>
 /// <item>ENFORCER_HISTORY_TOKEN_ISSUERS and ENFORCER_HISTORY_JWKS_URL: Google's by default; tests point them at their own keys.</item>
 /// </list>
 /// </summary>

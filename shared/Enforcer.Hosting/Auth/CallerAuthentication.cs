@@ -77,7 +77,13 @@ public static partial class CallerAuthentication
         return app;
     }
 
-    /// <summary>The configured audiences, or the origin the request was addressed to (Cloud Run's default audience).</summary>
+    /// <summary>
+    /// The audience of the identity tokens <c>gcloud auth print-identity-token</c> prints for user accounts (the gcloud
+    /// client's id), which Cloud Run IAM accepts; accepted by default so people can call from their workstations.
+    /// </summary>
+    public const string GcloudAudience = "32555940559.apps.googleusercontent.com";
+
+    /// <summary>The configured audiences, or the origin the request was addressed to (Cloud Run's default audience) and gcloud's.</summary>
     private static string[] AudiencesFor(CallerAuthOptions options, HttpRequest request)
     {
         if (options.Audiences.Count > 0)
@@ -86,7 +92,7 @@ public static partial class CallerAuthentication
         }
 
         var host = request.Host.Value ?? string.Empty;
-        return ["https://" + host, "https://" + host + "/", request.Scheme + "://" + host];
+        return ["https://" + host, "https://" + host + "/", request.Scheme + "://" + host, GcloudAudience];
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string reason)

@@ -205,6 +205,22 @@ public sealed class HistoryAuthTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("http://localhost", HttpStatusCode.OK)]
+    [InlineData("https://localhost", HttpStatusCode.OK)]
+    [InlineData(Enforcer.Hosting.Auth.CallerAuthentication.GcloudAudience, HttpStatusCode.OK)]
+    [InlineData("https://some-other-service.run.app", HttpStatusCode.Unauthorized)]
+    public async Task NoConfiguredAudience_AcceptsTheRequestOriginAndGcloud(string audience, HttpStatusCode expected)
+    {
+        await using var factory = Host(new() { ["ENFORCER_HISTORY_AUDIENCES"] = string.Empty, ["ENFORCER_HISTORY_AUTH"] = "token" });
+        var claims = Claims("alice@example.com");
+        claims["aud"] = audience;
+
+        using var response = await GetAsync(factory, "/v1/violations", Jwks.Mint(claims));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData(null, null, "ENFORCER_HISTORY_AUTH=none")]
     [InlineData("none", "user:alice@example.com", "contradicts")]
     [InlineData("open", null, "must be 'token' or 'none'")]
