@@ -247,6 +247,19 @@ resource "google_cloud_run_v2_service" "history" {
         }
       }
 
+      dynamic "env" {
+        for_each = var.history_page_token_key ? [google_secret_manager_secret.page_token_key.secret_id] : []
+        content {
+          name = "ENFORCER_PAGE_TOKEN_KEY"
+          value_source {
+            secret_key_ref {
+              secret  = env.value
+              version = "latest"
+            }
+          }
+        }
+      }
+
       startup_probe {
         period_seconds    = 1
         failure_threshold = 30

@@ -200,6 +200,12 @@ variable "slack_notifications" {
   default     = false
 }
 
+variable "history_page_token_key" {
+  description = "Wire the page-token signing key secret into History. Add a secret version first (docs/deploy.md)."
+  type        = bool
+  default     = false
+}
+
 variable "slack_severity" {
   description = "Post violations to Slack at or above this severity (when slack_notifications is on)."
   type        = string

@@ -137,10 +137,19 @@ public sealed class TerraformIamTests(TerraformFixture fixture)
         Assert.True(Hcl.RefersTo(Hcl.Text(grant.Body, "secret_id"), "google_secret_manager_secret.slack_webhook"));
         var readers = Hcl.Block(grant.Body, "for_each")!.Value.EnumerateObject().Select(p => ServiceAccountOf(p.Value.GetString())).Order();
         Assert.Equal(["google_service_account.evaluate", "google_service_account.remediate"], readers);
-        Assert.Single(Tf.OfType("google_secret_manager_secret_iam_member"));
+        Assert.Equal(2, Tf.OfType("google_secret_manager_secret_iam_member").Count());
 
         // Terraform never holds the webhook itself.
         Assert.Empty(Tf.OfType("google_secret_manager_secret_version"));
+    }
+
+    [Fact]
+    public void PageTokenKey_Reader_IsHistoryOnly()
+    {
+        var grant = Tf.Resource("google_secret_manager_secret_iam_member.page_token_key_reader");
+        Assert.Equal("roles/secretmanager.secretAccessor", Hcl.Text(grant.Body, "role"));
+        Assert.True(Hcl.RefersTo(Hcl.Text(grant.Body, "secret_id"), "google_secret_manager_secret.page_token_key"));
+        Assert.Equal("google_service_account.history", ServiceAccountOf(Hcl.Text(grant.Body, "member")));
     }
 
     /// <summary>The google_service_account address an expression like <c>${google_service_account.x.email}</c> names.</summary>
