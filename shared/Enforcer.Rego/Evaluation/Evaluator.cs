@@ -15,7 +15,7 @@ internal sealed partial class Evaluator
     // Evaluators are reused across evaluations on the same thread (see Rent/Return): the caches, the
     // trail and the in-progress set keep their capacity, so a query does not regrow them every time.
     [ThreadStatic]
-    private static Evaluator? t_spare;
+    private static Evaluator? _threadSpare;
 
     private readonly List<(Value?[] Slots, int Index)> _trail = new(16);
     private readonly HashSet<RuleTreeNode> _inProgress = [];
@@ -55,8 +55,8 @@ internal sealed partial class Evaluator
     /// <summary>An evaluator for one evaluation: this thread's spare one when it has one. Give it back with <see cref="Return"/>.</summary>
     public static Evaluator Rent(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
     {
-        var evaluator = t_spare ?? new Evaluator();
-        t_spare = null;
+        var evaluator = _threadSpare ?? new Evaluator();
+        _threadSpare = null;
         evaluator.Reset(program, input, data, options, cancellationToken);
         return evaluator;
     }
@@ -65,7 +65,7 @@ internal sealed partial class Evaluator
     public static void Return(Evaluator evaluator)
     {
         evaluator.Clear();
-        t_spare = evaluator;
+        _threadSpare = evaluator;
     }
 
     private void Reset(PolicyProgram program, Value? input, Value? data, EvalOptions options, CancellationToken cancellationToken)
