@@ -5,7 +5,8 @@
 # here. This is the next best thing: take the one "RUN dotnet publish ..." line from each
 # functions/<Name>/Dockerfile, run it from the repository root (the Dockerfile's build context) with
 # the output redirected to a temporary folder, then start the binary the Dockerfile's ENTRYPOINT
-# names with PORT=<free port> and ENFORCER_STORE=memory, and expect 200 from GET /healthz.
+# names with PORT=<free port>, ENFORCER_STORE=memory and ENFORCER_HISTORY_AUTH=none (History refuses to start
+# outside Cloud Run without an explicit auth choice), and expect 200 from GET /healthz.
 #
 # Usage: bash eng/publish-check.sh [Evaluate|Remediate|History ...]   (default: all three)
 set -euo pipefail
@@ -98,7 +99,7 @@ for name in "${functions[@]}"; do
 
   port="$(free_port)"
   started="$(now_ms)"
-  PORT="$port" ENFORCER_STORE=memory "$binary" >"$work/$name.run.log" 2>&1 &
+  PORT="$port" ENFORCER_STORE=memory ENFORCER_HISTORY_AUTH=none "$binary" >"$work/$name.run.log" 2>&1 &
   pid=$!
   status=""
   # Up to 60 s: a loaded CI machine can take seconds to start a framework-dependent app.
