@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Enforcer.Core.Text;
 
 namespace Enforcer.Core.History;
 
@@ -55,20 +56,20 @@ public sealed class PageTokenCodec
             .Where(f => f.Value is not null)
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => f.Key + "=" + f.Value));
-        return Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 16));
+        return Base64UrlText.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 16));
     }
 
     public string Encode(string listing, string fingerprint, IReadOnlyList<PageTokenPosition> positions)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new PageTokenPayload(listing, fingerprint, positions), HistoryJsonContext.Default.PageTokenPayload);
-        return Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(_key, payload));
+        return Base64UrlText.Encode(payload) + "." + Base64UrlText.Encode(HMACSHA256.HashData(_key, payload));
     }
 
     /// <summary>The positions of a token issued by this codec for the same listing and filters; otherwise a reason for a 400.</summary>
     public (IReadOnlyList<PageTokenPosition>? Positions, string? Error) Decode(string token, string listing, string fingerprint, int sources)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (token.Length > MaxTokenLength || dot <= 0 || !TryFromBase64Url(token[..dot], out var payload) || !TryFromBase64Url(token[(dot + 1)..], out var mac))
+        if (token.Length > MaxTokenLength || dot <= 0 || !Base64UrlText.TryDecode(token[..dot], out var payload) || !Base64UrlText.TryDecode(token[(dot + 1)..], out var mac))
         {
             return (null, "page_token is malformed");
         }
@@ -102,27 +103,5 @@ public sealed class PageTokenCodec
         return decoded.P.Count != sources || decoded.P.Any(p => p is null || p.T < 0 || (p.I is null && p.T != 0))
             ? (null, "page_token is malformed")
             : (decoded.P, null);
-    }
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryFromBase64Url(string text, out byte[] bytes)
-    {
-        bytes = [];
-        if (text.Length == 0 || text.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-        {
-            return false;
-        }
-
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
-        var buffer = new byte[padded.Length];
-        if (!Convert.TryFromBase64String(padded, buffer, out var written))
-        {
-            return false;
-        }
-
-        bytes = buffer[..written];
-        return true;
     }
 }

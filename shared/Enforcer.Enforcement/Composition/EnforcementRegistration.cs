@@ -69,10 +69,9 @@ public static class EnforcementRegistration
     {
         services.AddEnforcementCore(configuration);
         services.AddFindingSinks(configuration);
-        var options = EnforcementOptionsReader.Read(name => configuration[name]);
-        var remediationTopic = configuration["ENFORCER_REMEDIATIONS_TOPIC"];
-        services.TryAddSingleton<IRemediationRequestPublisher>(provider => remediationTopic is { Length: > 0 }
-            ? new PubSubRemediationRequestPublisher(provider.GetRequiredService<PubSubPublisher>(), options.RemediationTopic)
+        var topicConfigured = configuration["ENFORCER_REMEDIATIONS_TOPIC"] is { Length: > 0 };
+        services.TryAddSingleton<IRemediationRequestPublisher>(provider => topicConfigured
+            ? new PubSubRemediationRequestPublisher(provider.GetRequiredService<PubSubPublisher>(), provider.GetRequiredService<EnforcementOptions>().RemediationTopic)
             : new LoggingRemediationRequestPublisher(provider.GetRequiredService<ILogger<LoggingRemediationRequestPublisher>>()));
         services.TryAddSingleton(provider => new EvaluationPipelineOptions { EngineName = provider.GetRequiredService<PolicyEngineOptions>().Engine });
         services.TryAddSingleton(provider => new EvaluationPipeline(

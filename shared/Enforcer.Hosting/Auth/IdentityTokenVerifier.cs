@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Enforcer.Core.Text;
 
 namespace Enforcer.Hosting.Auth;
 
@@ -18,9 +19,9 @@ public sealed class IdentityTokenVerifier(JsonWebKeySource keys, CallerAuthOptio
     {
         var parts = token.Split('.');
         if (token.Length > MaxTokenLength || parts.Length != 3
-            || !Base64Url.TryDecode(parts[0], out var headerBytes)
-            || !Base64Url.TryDecode(parts[1], out var payloadBytes)
-            || !Base64Url.TryDecode(parts[2], out var signature))
+            || !Base64UrlText.TryDecode(parts[0], out var headerBytes)
+            || !Base64UrlText.TryDecode(parts[1], out var payloadBytes)
+            || !Base64UrlText.TryDecode(parts[2], out var signature))
         {
             return TokenVerification.Invalid("the bearer token is not a JWT");
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Enforcer.Core.Text;
 
 namespace Enforcer.Hosting.Auth;
 
@@ -112,5 +113,5 @@ public sealed class JsonWebKeySource(HttpClient http, Uri url, TimeProvider time
         o.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
     private static byte[]? Bytes(JsonElement o, string name) =>
-        Text(o, name) is { } text && Base64Url.TryDecode(text, out var bytes) ? bytes : null;
+        Text(o, name) is { } text && Base64UrlText.TryDecode(text, out var bytes) ? bytes : null;
 }

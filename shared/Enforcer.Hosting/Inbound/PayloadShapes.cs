@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enforcer.Core.Sweep;
 
 namespace Enforcer.Hosting.Inbound;
 
@@ -14,7 +15,7 @@ public static class PayloadShapes
     /// </summary>
     public static string? Evaluate(JsonElement payload)
     {
-        if (IsLogEntry(payload) || IsEvaluationRequest(payload) || IsSweep(payload))
+        if (IsLogEntry(payload) || IsEvaluationRequest(payload) || SweepBatchProcessor.IsSweep(payload))
         {
             return null;
         }
@@ -38,9 +39,6 @@ public static class PayloadShapes
     private static bool IsLogEntry(JsonElement payload) =>
         (payload.TryGetProperty("logName", out var logName) && logName.ValueKind == JsonValueKind.String) ||
         (payload.TryGetProperty("protoPayload", out var proto) && proto.ValueKind == JsonValueKind.Object);
-
-    private static bool IsSweep(JsonElement payload) =>
-        payload.TryGetProperty("sweep", out var sweep) && sweep.ValueKind == JsonValueKind.Object;
 
     private static bool IsEvaluationRequest(JsonElement payload) =>
         payload.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
