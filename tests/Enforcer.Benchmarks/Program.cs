@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using Enforcer.Benchmarks;
 
-// Each suite is a class in this assembly; pick with --filter.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "stopwatch" runs the plain timing loop (PolicyStopwatch); anything else goes to BenchmarkDotNet, where each suite
+// is a class in this assembly, picked with --filter.
+if (args is ["stopwatch", ..])
+{
+    PolicyStopwatch.Run(Console.Out);
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
