@@ -12,7 +12,8 @@ var probes = new Probes(
     File.ReadAllText(options.String("remediation") ?? Path.Combine(root, "tests", "Enforcer.Functions.Tests", "Fixtures", "bucket-remediation.request.json")));
 
 await using var google = options.Flag("no-fake-google") ? null : await LocalGoogle.StartAsync();
-var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ENFORCER_STORE"] = "memory" };
+// History refuses to start outside Cloud Run without an explicit auth choice; the hosts listen on loopback only.
+var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ENFORCER_STORE"] = "memory", ["ENFORCER_HISTORY_AUTH"] = "none" };
 if (google is not null)
 {
     environment["ENFORCER_GOOGLE_API_ROOT"] = google.BaseAddress.ToString();
