@@ -70,18 +70,12 @@ internal static class DecisionValues
                 return false;
             }
 
-            JsonElement? plan = o.TryGetValue("remediation", out var r) && r is ObjectValue ? ToElement(r) : null;
+            JsonElement? plan = o.TryGetValue("remediation", out var r) && r is ObjectValue ? RegoJson.ToElement(r) : null;
             list.Add(new PolicyDecision(id, title, compliant, excluded, severity, code, message, remediable, plan));
         }
 
         decisions = list;
         return true;
-    }
-
-    private static JsonElement ToElement(Value value)
-    {
-        using var document = JsonDocument.Parse(RegoJson.Serialize(value));
-        return document.RootElement.Clone();
     }
 
     private static bool TryString(ObjectValue o, string name, out string value)

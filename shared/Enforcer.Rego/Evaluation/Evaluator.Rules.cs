@@ -455,20 +455,16 @@ internal sealed partial class Evaluator
         }), Mark, stepped);
     }
 
-    /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>
     private static bool IsNullary(RuleTreeNode node) =>
         (node.Rules.Count > 0 ? node.Rules[0] : node.Default)?.Args is { Length: 0 };
 
     private Value? CallFunction(RuleTreeNode node, Value[] args, CallTerm call) => CallFunction(node, args, call.Span);
 
+    /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>
     private Value? CallFunction(RuleTreeNode node, Value[] args, Diagnostics.SourceSpan span)
     {
-        var key = new FunctionCacheKey(node, args);
-        if (_functionCache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
+        // Calls are not memoized (nor are they in OPA): hashing and comparing the arguments (often a whole IAM
+        // policy or resource) costs more than most function bodies, and real policies rarely repeat a call.
         if (!_inProgress.Add(node))
         {
             throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", span);
@@ -510,7 +506,6 @@ internal sealed partial class Evaluator
             _inProgress.Remove(node);
         }
 
-        _functionCache[key] = result;
         return result;
     }
 }

@@ -137,13 +137,7 @@ internal sealed partial class Evaluator
             case ObjectTerm o:
                 return EvalSimpleObject(frame, o);
             case CallTerm call:
-                if (call.Builtin is not null && _mocks is null)
-                {
-                    return EvalSimpleBuiltin(frame, call, call.Builtin, call.Args.Length);
-                }
-
-                var args = EvalSimpleItems(frame, call.Args);
-                return args is null ? null : InvokeCall(frame, call, args);
+                return EvalSimpleCall(frame, call, call.Args.Length);
             case ComprehensionTerm c:
                 return EvalComprehension(frame, c);
             default:
@@ -152,10 +146,11 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A builtin call on the first <paramref name="count"/> arguments, evaluated into a pooled buffer: builtins
-    /// read their arguments as a span and never keep it, so the buffer serves the next call.
+    /// A call on the first <paramref name="count"/> arguments, evaluated into a pooled buffer: builtins read their
+    /// arguments as a span and functions bind them to their parameters, neither keeps the array, so the buffer
+    /// serves the next call.
     /// </summary>
-    private Value? EvalSimpleBuiltin(Value?[] frame, CallTerm call, Builtins.BuiltinDefinition builtin, int count)
+    private Value? EvalSimpleCall(Value?[] frame, CallTerm call, int count)
     {
         var buffer = RentArgs(count);
         Value? result = null;
@@ -174,7 +169,7 @@ internal sealed partial class Evaluator
 
         if (defined)
         {
-            result = InvokeBuiltin(call, builtin, buffer);
+            result = call.Builtin is { } builtin && _mocks is null ? InvokeBuiltin(call, builtin, buffer) : InvokeCall(frame, call, buffer);
         }
 
         ReturnArgs(buffer);
@@ -435,28 +430,7 @@ internal sealed partial class Evaluator
                 }
             }
 
-            Value? result;
-            if (call.Builtin is not null && _mocks is null)
-            {
-                result = EvalSimpleBuiltin(frame, call, call.Builtin, args.Length - 1);
-            }
-            else
-            {
-                var inputs = new Value[args.Length - 1];
-                for (var i = 0; i < inputs.Length; i++)
-                {
-                    var value = EvalSimple(frame, args[i]);
-                    if (value is null)
-                    {
-                        return SimpleOutcome.Failed;
-                    }
-
-                    inputs[i] = value;
-                }
-
-                result = InvokeCall(frame, call, inputs);
-            }
-
+            var result = EvalSimpleCall(frame, call, args.Length - 1);
             if (result is null)
             {
                 return SimpleOutcome.Failed;

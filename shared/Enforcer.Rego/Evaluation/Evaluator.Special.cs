@@ -34,7 +34,7 @@ internal sealed partial class Evaluator
             values[i] = found;
         }
 
-        var saved = (_input, _data, _dataOverrides, _mocks, _cache, _functionCache);
+        var saved = (_input, _data, _dataOverrides, _mocks, _cache);
         void Apply()
         {
             for (var i = 0; i < literal.With.Length; i++)
@@ -58,29 +58,28 @@ internal sealed partial class Evaluator
             }
 
             _cache = [];
-            _functionCache = [];
         }
 
         Apply();
-        var inner = (_input, _data, _dataOverrides, _mocks, _cache, _functionCache);
+        var inner = (_input, _data, _dataOverrides, _mocks, _cache);
         try
         {
             return EvalLiteralNoWith(frame, literal, () =>
             {
-                (_input, _data, _dataOverrides, _mocks, _cache, _functionCache) = saved;
+                (_input, _data, _dataOverrides, _mocks, _cache) = saved;
                 try
                 {
                     return k();
                 }
                 finally
                 {
-                    (_input, _data, _dataOverrides, _mocks, _cache, _functionCache) = inner;
+                    (_input, _data, _dataOverrides, _mocks, _cache) = inner;
                 }
             });
         }
         finally
         {
-            (_input, _data, _dataOverrides, _mocks, _cache, _functionCache) = saved;
+            (_input, _data, _dataOverrides, _mocks, _cache) = saved;
         }
     }
 

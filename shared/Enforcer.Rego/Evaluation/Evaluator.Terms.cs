@@ -445,18 +445,17 @@ internal sealed partial class Evaluator
                 }
 
                 // The replacement runs without any mocks, so it calls originals (OPA's scoping).
-                var saved = (_mocks, _cache, _functionCache);
+                var saved = (_mocks, _cache);
                 _mocks = null;
 
                 _cache = [];
-                _functionCache = [];
                 try
                 {
                     return InvokeMock(call, mock, args);
                 }
                 finally
                 {
-                    (_mocks, _cache, _functionCache) = saved;
+                    (_mocks, _cache) = saved;
                 }
             }
         }

@@ -31,7 +31,6 @@ internal sealed partial class Evaluator
     private List<(string[] Path, Value Value)>? _dataOverrides;
     private Dictionary<string, FunctionMock>? _mocks;
     private Dictionary<RuleTreeNode, Value?> _cache = [];
-    private Dictionary<FunctionCacheKey, Value?> _functionCache = [];
     private long _steps;
     private int _depth;
 
@@ -96,7 +95,6 @@ internal sealed partial class Evaluator
 
         // A query that filled huge caches should not pin that much memory on the thread.
         _cache = _cache.Count > 4096 ? [] : ClearAndKeep(_cache);
-        _functionCache = _functionCache.Count > 4096 ? [] : ClearAndKeep(_functionCache);
     }
 
     private static Dictionary<TKey, TValue> ClearAndKeep<TKey, TValue>(Dictionary<TKey, TValue> dictionary)
@@ -172,8 +170,13 @@ internal sealed partial class Evaluator
             throw new EvalException("eval_limit_error", $"evaluation exceeded the step limit ({_options.Limits.MaxSteps})", span);
         }
 
-        // Deep nesting must end as an error, never as a process-killing stack overflow.
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        // Deep nesting must end as an error, never as a process-killing stack overflow. The check guarantees far
+        // more headroom than the few frames 16 steps can add, so it need not run on every step.
+        if ((_steps & 15) == 0)
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+
         if ((_steps & 255) == 0)
         {
             if (_cancellationToken.IsCancellationRequested)

@@ -107,6 +107,35 @@ public static class RegoJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // Per-thread writer and buffer of ToElement: a decision's plan is written and read back on every evaluation.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _elementBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _elementWriter;
+
+    /// <summary>The value as a standalone <see cref="JsonElement"/> (what <see cref="Serialize"/> writes, without a string in between).</summary>
+    public static JsonElement ToElement(Value value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var buffer = _elementBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = _elementWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        Write(writer, value);
+        writer.Flush();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan, ReaderOptions);
+        var element = JsonElement.ParseValue(ref reader);
+        if (buffer.Capacity > 64 * 1024)
+        {
+            // One huge value should not pin its buffer on the thread.
+            _elementBuffer = null;
+            _elementWriter = null;
+        }
+
+        return element;
+    }
+
     /// <summary>Writes a value (sets as sorted arrays; non-string object keys as their own JSON text).</summary>
     public static void Write(Utf8JsonWriter writer, Value value)
     {
