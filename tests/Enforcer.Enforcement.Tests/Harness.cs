@@ -75,9 +75,9 @@ internal sealed class Harness : IAsyncDisposable
     /// <summary>Findings the pipeline handed to its sinks.</summary>
     public RecordingFindingSink Findings { get; } = new();
 
-    /// <summary>Evaluate's pipeline, wired like production over the fake and the store.</summary>
-    public EvaluationPipeline Pipeline() =>
-        new(Store, new EventMapper(ResourceCatalog.Default), Evaluator, new DecisionMaker(Options, Time), Published, Findings, new EvaluationPipelineOptions(), Time);
+    /// <summary>Evaluate's pipeline, wired like production over the fake and the store; requests go to <see cref="Published"/> unless <paramref name="publisher"/> is given.</summary>
+    public EvaluationPipeline Pipeline(IRemediationRequestPublisher? publisher = null) =>
+        new(Store, new EventMapper(ResourceCatalog.Default), Evaluator, new DecisionMaker(Options, Time), publisher ?? Published, Findings, new EvaluationPipelineOptions(), Time);
 
     /// <summary>An executor; <paramref name="handler"/> lets a test interfere with the plan's API calls.</summary>
     public RemediationExecutor Executor(HttpMessageHandler? handler = null)

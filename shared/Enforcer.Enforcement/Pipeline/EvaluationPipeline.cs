@@ -214,12 +214,17 @@ public sealed class EvaluationPipeline(
                     decision.NotBefore,
                     context.EventId,
                     SeverityName(result.Severity));
+            }
 
+            // The violation is recorded before its remediation is published: a Remediate that finishes first would
+            // otherwise find no violation to close, and this write would then leave it open although fixed.
+            var status = await RecordAsync(resource, context, result, decision, request, cancellationToken).ConfigureAwait(false);
+            if (request is not null)
+            {
                 // A failure here throws: the event stays pending and the redelivery publishes again (same request id).
                 await publisher.PublishAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            var status = await RecordAsync(resource, context, result, decision, request, cancellationToken).ConfigureAwait(false);
             decided.Add(new DecidedPolicy(result, decision, request, result.PolicyId, status));
             found.Add(FindingFor(resource, context, result, decision, request));
             EnforcerMetrics.Decisions.Add(1, new("policy", result.PolicyId), new("severity", SeverityName(result.Severity)), new("outcome", decision.ActionName));

@@ -39,6 +39,25 @@ public sealed class EvaluationPipelineTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Run_RemediationFinishesBeforePublishReturns_ViolationEndsRemediated()
+    {
+        // A push subscription can deliver the request and Remediate can finish before Evaluate's publish call returns.
+        await using var h = await Harness.StartAsync(emulators);
+        var name = h.SeedBucket("fast");
+        var publisher = new ExecutingPublisher(h.Executor());
+
+        var result = await h.Pipeline(publisher).RunAsync(AuditEvents.Bucket("fast", "storage.buckets.create", "ins-fast", h.Time.GetUtcNow().AddSeconds(-30)), Token);
+
+        Assert.Equal(ProcessingStatus.Completed, result.Outcome.Status);
+        Assert.NotEmpty(publisher.Outcomes);
+        Assert.All(publisher.Outcomes, o => Assert.Equal(ProcessingStatus.Completed, o.Status));
+        Assert.True(h.Fake.GetResource(Harness.BucketType, name)?["versioning"]?["enabled"]?.GetValue<bool>());
+        var violation = await h.Store.GetViolationAsync(StoreKeys.Violation(name, Harness.VersioningPolicy), Token);
+        Assert.Equal(ViolationRecord.Remediated, violation?.Status);
+        Assert.NotNull(violation?.ClosedAt);
+    }
+
+    [Fact]
     public async Task Run_SameEntryDeliveredTwice_SecondIsADuplicateAndPublishesNothing()
     {
         await using var h = await Harness.StartAsync(emulators);
