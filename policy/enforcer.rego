@@ -17,19 +17,19 @@ import data.enforcer.lib.exclusions
 # index` writes it, and test_index_matches_metadata fails when it is stale).
 applicable contains id if {
 	some id in object.get(data.index.by_type, input.type, [])
-	not disabled(id)
+	not data.config.policies[id].enabled == false
 }
-
-disabled(id) if data.config.policies[id].enabled == false
 
 decisions := [decision(id) | some id in sort(applicable)]
 
+# Per policy only what differs between policies is computed here; what does not (exclusions,
+# exceptions, whether a policy may be remediated) is computed once per query into sets of ids.
 decision(id) := object.union(core, remediation_part(id, compliant, excluded, remediable)) if {
 	meta := data.index.policies[id]
 	found := violations(id)
 	compliant := count(found) == 0
-	excluded := is_excluded(id)
-	remediable := can_remediate(meta)
+	excluded := id in excluded_ids
+	remediable := id in remediable_ids
 	core := {
 		"policy_id": id,
 		"title": meta.title,
@@ -55,29 +55,46 @@ remediation_part(id, compliant, excluded, remediable) := {"remediation": fix} if
 	fix := data.enforcer.policies[id].remediation
 } else := {}
 
-can_remediate(meta) := true if {
+# Applicable policies that may be remediated: destructive fixes only when data allows them.
+remediable_ids contains id if {
+	some id in applicable
+	meta := data.index.policies[id]
 	meta.remediable == true
-	destructive_ok(meta)
-} else := false
+	meta.destructive != true
+}
 
-destructive_ok(meta) if meta.destructive != true
+remediable_ids contains id if {
+	data.config.remediation.allow_destructive == true
+	some id in applicable
+	data.index.policies[id].remediable == true
+}
 
-destructive_ok(_) if data.config.remediation.allow_destructive == true
-
-# Global exclusions are the same for every policy: computed once per query.
+# Applicable policies the resource is excluded from: all of them when the global exclusions
+# match; else those whose own exclusions match, or that an unexpired exception names.
 default excluded_globally := false
 
 excluded_globally if exclusions.matches(data.config.exclusions)
 
-is_excluded(id) := true if {
-	excluded_for(id)
-} else := false
+excluded_ids contains id if {
+	excluded_globally
+	some id in applicable
+}
 
-excluded_for(_) if excluded_globally
+excluded_ids contains id if {
+	some id, policy in object.get(data.config, "policies", {})
+	id in applicable
+	exclusions.matches(policy.exclusions)
+}
 
-excluded_for(id) if exclusions.matches(data.config.policies[id].exclusions)
+excluded_ids contains id if {
+	"*" in exclusions.excepted_policies
+	some id in applicable
+}
 
-excluded_for(id) if exclusions.excepted(id)
+excluded_ids contains id if {
+	some id in exclusions.excepted_policies
+	id in applicable
+}
 
 # The index, recomputed from the policies' metadata (what index/data.json must hold).
 index_from_metadata := {

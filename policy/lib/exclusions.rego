@@ -63,9 +63,10 @@ name_matches(pattern) if glob.match(pattern, ["/"], input.name)
 
 # Time-boxed exceptions: data.config.exceptions is a list of
 #   {"policy_id": id or "*", "resource_names": [...], "expires": RFC 3339, "reason": text}
-excepted(policy_id) if {
+# excepted_policies holds the policy ids (or "*", every policy) of the unexpired exceptions that
+# name the resource.
+excepted_policies contains exception.policy_id if {
 	some exception in object.get(data.config, "exceptions", [])
-	exception.policy_id in {policy_id, "*"}
 	some pattern in exception.resource_names
 	name_matches(pattern)
 	time.now_ns() < time.parse_rfc3339_ns(exception.expires)

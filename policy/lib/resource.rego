@@ -21,8 +21,8 @@ labels := object.get(input.resource, labels_path, {})
 # segment("//pubsub.googleapis.com/projects/p/topics/t", "topics") == "t".
 segment(name, collection) := parts[i + 1] if {
 	parts := split(name, "/")
-	some i
-	parts[i] == collection
+	some i, part in parts
+	part == collection
 }
 
 # The last segment of a full resource name.

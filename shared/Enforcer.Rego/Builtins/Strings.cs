@@ -313,7 +313,23 @@ public static partial class BuiltinRegistry
             return error;
         }
 
-        return new ArrayValue([.. StringsSplitParts(s, delimiter).Select(p => (Value)new StringValue(p))]);
+        if (delimiter.Length == 0)
+        {
+            return new ArrayValue([.. StringsSplitParts(s, delimiter).Select(p => (Value)new StringValue(p))]);
+        }
+
+        // Straight into the result array: split is called on every resource name by many policies.
+        var parts = new Value[s.AsSpan().Count(delimiter) + 1];
+        var start = 0;
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            var at = s.IndexOf(delimiter, start, StringComparison.Ordinal);
+            parts[i] = new StringValue(s[start..at]);
+            start = at + delimiter.Length;
+        }
+
+        parts[^1] = new StringValue(s[start..]);
+        return new ArrayValue(parts);
     }
 
     /// <summary>Go's strings.Split: an empty delimiter splits into code points.</summary>

@@ -67,12 +67,17 @@ internal sealed partial class Evaluator
 
             stop = index == literals.Length - 1
                 ? EvalLiteralCounted(frame, literal, k)
-                : EvalLiteralCounted(frame, literal, () => EvalBody(frame, literals, index + 1, k));
+                : EvalLiteralThenBody(frame, literals, index, k);
         }
 
         Undo(mark);
         return stop;
     }
+
+    // Lambdas live in their own methods throughout the evaluator: a lambda that captures a parameter makes C# allocate
+    // its closure on entry to the method, on the fast paths too.
+    private bool EvalLiteralThenBody(Value?[] frame, Literal[] literals, int index, Func<bool> k) =>
+        EvalLiteralCounted(frame, literals[index], () => EvalBody(frame, literals, index + 1, k));
 
     private bool EvalLiteralCounted(Value?[] frame, Literal literal, Func<bool> k)
     {
@@ -108,7 +113,7 @@ internal sealed partial class Evaluator
             case SomeDeclLiteral:
                 return k();
             case SomeInLiteral s:
-                return EvalTerm(frame, s.Collection, collection => IterateMembers(frame, collection, s.Key, s.Value, k));
+                return EvalSomeIn(frame, s, k);
             case EveryLiteral e:
                 return EvalEvery(frame, e, k);
             default:
@@ -116,19 +121,42 @@ internal sealed partial class Evaluator
         }
     }
 
+    private bool EvalSomeIn(Value?[] frame, SomeInLiteral s, Func<bool> k)
+    {
+        if (IsSimple(frame, s.Collection))
+        {
+            return EvalSimple(frame, s.Collection) is { } collection && IterateMembers(frame, collection, s.Key, s.Value, k);
+        }
+
+        return EvalTerm(frame, s.Collection, collection => IterateMembers(frame, collection, s.Key, s.Value, k));
+    }
+
     private bool EvalExpressionTerm(Value?[] frame, Term term, Func<bool> k)
     {
         if (term is CallTerm call && call.Name != "walk" && IsOutputCall(call))
         {
-            var inputs = call.Args[..^1];
-            return EvalArgs(frame, inputs, 0, new Value[inputs.Length], args =>
-            {
-                var result = InvokeCall(frame, call, args);
-                return result is not null && UnifyValue(frame, call.Args[^1], result, k);
-            });
+            return EvalOutputCall(frame, call, k);
         }
 
-        return EvalTerm(frame, term, value => value is not BooleanValue { Value: false } && k());
+        if (IsSimple(frame, term))
+        {
+            return EvalSimple(frame, term) is { } value && value is not BooleanValue { Value: false } && k();
+        }
+
+        return EvalExpressionGeneral(frame, term, k);
+    }
+
+    private bool EvalExpressionGeneral(Value?[] frame, Term term, Func<bool> k) =>
+        EvalTerm(frame, term, value => value is not BooleanValue { Value: false } && k());
+
+    private bool EvalOutputCall(Value?[] frame, CallTerm call, Func<bool> k)
+    {
+        var inputs = call.Args[..^1];
+        return EvalArgs(frame, inputs, 0, new Value[inputs.Length], args =>
+        {
+            var result = InvokeCall(frame, call, args);
+            return result is not null && UnifyValue(frame, call.Args[^1], result, k);
+        });
     }
 
     private bool IsOutputCall(CallTerm call)
@@ -202,12 +230,15 @@ internal sealed partial class Evaluator
         }
         else
         {
-            stop = UnifyValue(frame, keyTerm, key, () => UnifyValue(frame, valueTerm, value, k));
+            stop = UnifyKeyThenValue(frame, keyTerm, key, valueTerm, value, k);
         }
 
         Undo(mark);
         return stop;
     }
+
+    private bool UnifyKeyThenValue(Value?[] frame, Term keyTerm, Value key, Term valueTerm, Value value, Func<bool> k) =>
+        UnifyValue(frame, keyTerm, key, () => UnifyValue(frame, valueTerm, value, k));
 
     private bool EvalEvery(Value?[] frame, EveryLiteral every, Func<bool> k)
     {
@@ -263,13 +294,27 @@ internal sealed partial class Evaluator
     {
         if (IsEvaluable(frame, right))
         {
-            return EvalTerm(frame, right, value => UnifyValue(frame, left, value, k));
+            return IsSimple(frame, right)
+                ? EvalSimple(frame, right) is { } value && UnifyValue(frame, left, value, k)
+                : EvalThenUnify(frame, right, left, k);
         }
 
         if (IsEvaluable(frame, left))
         {
-            return EvalTerm(frame, left, value => UnifyValue(frame, right, value, k));
+            return IsSimple(frame, left)
+                ? EvalSimple(frame, left) is { } value && UnifyValue(frame, right, value, k)
+                : EvalThenUnify(frame, left, right, k);
         }
+
+        return UnifyStructures(frame, left, right, k);
+    }
+
+    /// <summary>Evaluates <paramref name="evaluated"/> and unifies each of its values with <paramref name="other"/>.</summary>
+    private bool EvalThenUnify(Value?[] frame, Term evaluated, Term other, Func<bool> k) =>
+        EvalTerm(frame, evaluated, value => UnifyValue(frame, other, value, k));
+
+    private bool UnifyStructures(Value?[] frame, Term left, Term right, Func<bool> k)
+    {
 
         if (left is ArrayTerm la && right is ArrayTerm ra)
         {
@@ -370,9 +415,12 @@ internal sealed partial class Evaluator
                     return EvalSimple(frame, term) is { } simple && simple.Equals(value) && k();
                 }
 
-                return EvalTerm(frame, term, actual => actual.Equals(value) && k());
+                return EvalThenCompare(frame, term, value, k);
         }
     }
+
+    private bool EvalThenCompare(Value?[] frame, Term term, Value value, Func<bool> k) =>
+        EvalTerm(frame, term, actual => actual.Equals(value) && k());
 
     private bool UnifyElements(Value?[] frame, Term[] items, ArrayValue values, int index, Func<bool> k)
     {

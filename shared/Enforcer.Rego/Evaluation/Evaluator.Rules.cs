@@ -427,10 +427,35 @@ internal sealed partial class Evaluator
         return tree;
     }
 
-    private void PartialRuleRest(Value?[] frame, Rule rule, DocumentTree tree, int index, bool stepped)
+    private void PartialRuleRest(Value?[] frame, Rule rule, DocumentTree tree, int index, bool stepped) =>
+        EvalRest(frame, rule.Body.Literals, index, () => PartialSolution(frame, rule, tree), Mark, stepped);
+
+    /// <summary>One solution of a partial rule's body: its keys and value go into the document.</summary>
+    private bool PartialSolution(Value?[] frame, Rule rule, DocumentTree tree)
     {
         var keys = rule.DynamicKeys;
-        EvalRest(frame, rule.Body.Literals, index, () => EvalArgs(frame, keys, 0, new Value[keys.Length], keyValues =>
+        if (AllSimple(frame, keys) && (rule.Value is null || IsSimple(frame, rule.Value)))
+        {
+            // Keys and value have one value each (the usual case once the body has bound its variables).
+            if (EvalSimpleItems(frame, keys) is { } keyValues)
+            {
+                var element = rule.Value is null ? Value.True : EvalSimple(frame, rule.Value);
+                if (element is not null)
+                {
+                    tree.Merge(keyValues, element, rule.Span, isSetElement: rule.Kind == RuleKind.MultiValue);
+                }
+            }
+
+            return false;
+        }
+
+        return PartialSolutionGeneral(frame, rule, tree);
+    }
+
+    private bool PartialSolutionGeneral(Value?[] frame, Rule rule, DocumentTree tree)
+    {
+        var keys = rule.DynamicKeys;
+        return EvalArgs(frame, keys, 0, new Value[keys.Length], keyValues =>
         {
             if (rule.Kind == RuleKind.MultiValue)
             {
@@ -452,7 +477,7 @@ internal sealed partial class Evaluator
                 tree.Merge((Value[])keyValues.Clone(), v, rule.Span, isSetElement: false);
                 return false;
             });
-        }), Mark, stepped);
+        });
     }
 
     private static bool IsNullary(RuleTreeNode node) =>

@@ -26,6 +26,23 @@ internal sealed partial class Evaluator
                 return v.Slot >= 0 && frame[v.Slot] is { } bound && k(bound);
             case RefTerm r:
                 return EvalRef(frame, r, k);
+            case ArrayTerm or SetTerm or ObjectTerm:
+                return EvalComposite(frame, term, k);
+            case CallTerm call:
+                return EvalCall(frame, call, k);
+            case ComprehensionTerm c:
+                return k(EvalComprehension(frame, c));
+            default:
+                return false;
+        }
+    }
+
+    // Lambdas live in their own methods throughout the evaluator: a lambda that captures a parameter makes C# allocate
+    // its closure on entry to the method, on the fast paths too.
+    private bool EvalComposite(Value?[] frame, Term term, Func<Value, bool> k)
+    {
+        switch (term)
+        {
             case ArrayTerm a:
                 return EvalArgs(frame, a.Items, 0, new Value[a.Items.Length], values => k(new ArrayValue((Value[])values.Clone())));
             case SetTerm s:
@@ -50,10 +67,6 @@ internal sealed partial class Evaluator
 
                     return k(ObjectValue.CreateOwned(keys, vals));
                 });
-            case CallTerm call:
-                return EvalCall(frame, call, k);
-            case ComprehensionTerm c:
-                return k(EvalComprehension(frame, c));
             default:
                 return false;
         }
@@ -102,13 +115,15 @@ internal sealed partial class Evaluator
             return k(values);
         }
 
-        var i = index;
-        return EvalTerm(frame, terms[i], value =>
-        {
-            values[i] = value;
-            return EvalArgs(frame, terms, i + 1, values, k);
-        });
+        return EvalArgsGeneral(frame, terms, index, values, k);
     }
+
+    private bool EvalArgsGeneral(Value?[] frame, Term[] terms, int index, Value[] values, Func<Value[], bool> k) =>
+        EvalTerm(frame, terms[index], value =>
+        {
+            values[index] = value;
+            return EvalArgs(frame, terms, index + 1, values, k);
+        });
 
     private bool EvalCall(Value?[] frame, CallTerm call, Func<Value, bool> k)
     {
@@ -142,9 +157,12 @@ internal sealed partial class Evaluator
                 var (node, index) = DataStart(r);
                 return WalkData(frame, node, r.Path, index, k);
             default:
-                return EvalTerm(frame, r.Head, head => WalkValue(frame, head, r.Path, 0, k));
+                return EvalRefHead(frame, r, k);
         }
     }
+
+    private bool EvalRefHead(Value?[] frame, RefTerm r, Func<Value, bool> k) =>
+        EvalTerm(frame, r.Head, head => WalkValue(frame, head, r.Path, 0, k));
 
     /// <summary>Follows a ref path through a value, enumerating keys where the path has unbound variables.</summary>
     private bool WalkValue(Value?[] frame, Value current, Term[] path, int index, Func<Value, bool> k, bool baseDocument = false)
@@ -169,9 +187,7 @@ internal sealed partial class Evaluator
                     return EnumerateChildren(frame, current, element, path, index, k);
                 }
 
-                var c = current;
-                var i = index;
-                return EvalTerm(frame, element, kv => Lookup(c, kv) is { } child && WalkValue(frame, child, path, i + 1, k));
+                return WalkComputedKey(frame, current, element, path, index, k);
             }
 
             var next = Lookup(current, key);
@@ -194,6 +210,9 @@ internal sealed partial class Evaluator
         return k(current);
     }
 
+    private bool WalkComputedKey(Value?[] frame, Value current, Term element, Term[] path, int index, Func<Value, bool> k) =>
+        EvalTerm(frame, element, kv => Lookup(current, kv) is { } child && WalkValue(frame, child, path, index + 1, k));
+
     private bool EnumerateChildren(Value?[] frame, Value current, Term element, Term[] path, int index, Func<Value, bool> k)
     {
         // Iteration counts towards the step limit: one step per collection visited here and per element below.
@@ -203,6 +222,11 @@ internal sealed partial class Evaluator
             return EnumerateIntoVar(frame, current, v.Slot, element, path, index, k);
         }
 
+        return EnumerateByUnifying(frame, current, element, path, index, k);
+    }
+
+    private bool EnumerateByUnifying(Value?[] frame, Value current, Term element, Term[] path, int index, Func<Value, bool> k)
+    {
         switch (current)
         {
             case ObjectValue o:
@@ -299,6 +323,11 @@ internal sealed partial class Evaluator
         return stop;
     }
 
+    private bool WalkDataComputedKey(Value?[] frame, RuleTreeNode node, Term element, Term[] path, int index, Func<Value, bool> k) =>
+        EvalTerm(frame, element, kv => kv is StringValue ks && node.TryGetChild(ks.Value, out var c)
+            ? WalkData(frame, c, path, index + 1, k)
+            : WalkBaseFrom(frame, node, kv, path, index, k));
+
     /// <summary>Follows a data ref through the rule tree, switching to plain values at rules or base data.</summary>
     private bool WalkData(Value?[] frame, RuleTreeNode node, Term[] path, int index, Func<Value, bool> k)
     {
@@ -322,11 +351,7 @@ internal sealed partial class Evaluator
             {
                 if (IsEvaluable(frame, element) && element is not VarTerm)
                 {
-                    var n = node;
-                    var i = index;
-                    return EvalTerm(frame, element, kv => kv is StringValue ks && n.TryGetChild(ks.Value, out var c)
-                        ? WalkData(frame, c, path, i + 1, k)
-                        : WalkBaseFrom(frame, n, kv, path, i, k));
+                    return WalkDataComputedKey(frame, node, element, path, index, k);
                 }
 
                 // Enumerate the whole document at this node.
@@ -422,6 +447,11 @@ internal sealed partial class Evaluator
             return false;
         }
 
+        return CollectAll(frame, term, values);
+    }
+
+    private bool CollectAll(Value?[] frame, Term term, List<Value> values)
+    {
         EvalTerm(frame, term, v =>
         {
             values.Add(v);
