@@ -53,25 +53,19 @@ public static partial class BuiltinRegistry
             return BuiltinResult.OperandTypeError(context, 2, args[1], "one of {set, array}");
         }
 
-        var builder = new StringBuilder();
-        var first = true;
-        foreach (var item in OperandItems(args[1]))
+        var items = args[1] is ArrayValue array ? array.AsSpan() : ((SetValue)args[1]).AsSpan();
+        var parts = new string[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
-            if (item is not StringValue s)
+            if (items[i] is not StringValue s)
             {
-                return OperandElementError(context, 2, args[1], item, "string");
+                return OperandElementError(context, 2, args[1], items[i], "string");
             }
 
-            if (!first)
-            {
-                builder.Append(separator);
-            }
-
-            builder.Append(s.Value);
-            first = false;
+            parts[i] = s.Value;
         }
 
-        return new StringValue(builder.ToString());
+        return new StringValue(string.Join(separator, parts));
     }
 
     private static bool StringsTwo(BuiltinContext context, ReadOnlySpan<Value> args, out string a, out string b, out BuiltinResult error)

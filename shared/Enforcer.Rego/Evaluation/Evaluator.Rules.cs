@@ -151,6 +151,11 @@ internal sealed partial class Evaluator
 
     private void MergeChildren(RuleTreeNode node, DocumentTree tree)
     {
+        if (node.Children.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (name, child) in node.Children)
         {
             if (!child.HasRules || (child.IsFunction && !IsNullary(child)))

@@ -65,23 +65,32 @@ public static class RegoJson
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var keys = new List<Value>();
-                var values = new List<Value>();
+                // Sized up front: resources are converted on every evaluation.
+                var keys = new Value[element.GetPropertyCount()];
+                var values = new Value[keys.Length];
+                var at = 0;
                 foreach (var property in element.EnumerateObject())
                 {
-                    keys.Add(new StringValue(property.Name));
-                    values.Add(FromElement(property.Value));
+                    keys[at] = new StringValue(property.Name);
+                    values[at++] = FromElement(property.Value);
                 }
 
-                return ObjectValue.CreateOwned([.. keys], [.. values]);
+                return ObjectValue.CreateOwned(keys, values);
             case JsonValueKind.Array:
-                var items = new List<Value>();
+                var length = element.GetArrayLength();
+                if (length == 0)
+                {
+                    return ArrayValue.Empty;
+                }
+
+                var items = new Value[length];
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(FromElement(item));
+                    items[index++] = FromElement(item);
                 }
 
-                return new ArrayValue([.. items]);
+                return new ArrayValue(items);
             case JsonValueKind.String:
                 return new StringValue(element.GetString()!);
             case JsonValueKind.Number:
