@@ -5,41 +5,63 @@ namespace Enforcer.Benchmarks;
 
 /// <summary>
 /// A plain stopwatch loop over the <see cref="PolicyBenchmarks"/> cases, for machines too loaded for BenchmarkDotNet's
-/// short runs: per case, a warm-up of at least 200 calls and three seconds (so tiered JIT, with its instrumented tier, has promoted the hot code),
-/// then the median of 2,000 timed calls, and the bytes allocated per call on this thread. Run with <c>dotnet run -c Release --project tests/Enforcer.Benchmarks -- stopwatch</c>.
+/// short runs. Every case is first warmed up for three seconds (so tiered JIT, with its instrumented tier, has promoted
+/// the hot code); then the cases are timed in turns, 20 rounds of 100 calls each, so a slow spell of the machine (these
+/// are shared virtual cores) falls on every case alike. Per case: the median of the 2,000 timed calls, its ratio to the
+/// JSON-parse reference measured in the same rounds, the 10th and 90th percentiles, and the bytes allocated per call on
+/// this thread. Run with <c>dotnet run -c Release --project tests/Enforcer.Benchmarks -- stopwatch</c>.
 /// </summary>
 internal static class PolicyStopwatch
 {
-    private const int WarmUp = 200;
-    private const int Timed = 2_000;
+    private const int Rounds = 20;
+    private const int CallsPerRound = 100;
 
     public static void Run(TextWriter output)
     {
         var cases = Cases();
-
-        output.WriteLine($"| case | median | allocated per call |");
-        output.WriteLine("|---|---:|---:|");
-        foreach (var (name, call) in cases)
+        foreach (var (_, call) in cases)
         {
             var warmStart = Stopwatch.GetTimestamp();
-            for (var i = 0; i < WarmUp || Stopwatch.GetElapsedTime(warmStart) < TimeSpan.FromSeconds(3); i++)
+            for (var i = 0; i < 200 || Stopwatch.GetElapsedTime(warmStart) < TimeSpan.FromSeconds(3); i++)
             {
                 call();
             }
+        }
 
-            var ticks = new long[Timed];
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < Timed; i++)
+        var ticks = cases.Select(_ => new long[Rounds * CallsPerRound]).ToArray();
+        var allocated = new long[cases.Length];
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var c = 0; c < cases.Length; c++)
             {
-                var start = Stopwatch.GetTimestamp();
-                call();
-                ticks[i] = Stopwatch.GetTimestamp() - start;
-            }
+                var call = cases[c].Call;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < CallsPerRound; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    call();
+                    ticks[c][(round * CallsPerRound) + i] = Stopwatch.GetTimestamp() - start;
+                }
 
-            var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / Timed;
-            Array.Sort(ticks);
-            var medianMicros = ticks[Timed / 2] * 1_000_000.0 / Stopwatch.Frequency;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {medianMicros:F1} µs | {allocated / 1024.0:F1} KB |"));
+                allocated[c] += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        foreach (var t in ticks)
+        {
+            Array.Sort(t);
+        }
+
+        double Micros(long[] sorted, double quantile) => sorted[(int)(quantile * (sorted.Length - 1))] * 1_000_000.0 / Stopwatch.Frequency;
+        var reference = Micros(ticks[^1], 0.5);
+        output.WriteLine("| case | median | × parse reference | p10 | p90 | allocated per call |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        for (var c = 0; c < cases.Length; c++)
+        {
+            var median = Micros(ticks[c], 0.5);
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {cases[c].Name} | {median:F1} µs | {median / reference:F1} | {Micros(ticks[c], 0.1):F1} µs | {Micros(ticks[c], 0.9):F1} µs | {allocated[c] / (double)ticks[c].Length / 1024.0:F1} KB |"));
         }
     }
 

@@ -15,6 +15,12 @@ internal abstract class Term(SourceSpan span)
 
     /// <summary>True when the term contains no variables, refs, calls or comprehensions (set by the compiler).</summary>
     public Value? Constant { get; set; }
+
+    /// <summary>
+    /// The evaluator's cache of which local slots must be bound for the term to have at most one value (or a marker that
+    /// no bindings make it so); derived from the compiled term on first use.
+    /// </summary>
+    internal int[]? SimpleSlots { get; set; }
 }
 
 /// <summary>null, true/false, a number or a string.</summary>

@@ -11,6 +11,9 @@ namespace Enforcer.Rego.Evaluation;
 // path gives: same values, same left-to-right order of evaluation, the same undefined and errors.
 internal sealed partial class Evaluator
 {
+    // The SimpleSlots marker of a term that no bindings make single-valued.
+    private static readonly int[] NeverSimple = [-1];
+
     /// <summary>What the direct path made of a literal.</summary>
     private enum SimpleOutcome
     {
@@ -35,19 +38,63 @@ internal sealed partial class Evaluator
             return true;
         }
 
+        // Whether a term is single-valued depends only on which of its local variables are bound: the slots that must
+        // be are worked out once per term (racing threads compute equal arrays).
+        var slots = term.SimpleSlots ??= SimpleSlotsOf(term);
+        if (ReferenceEquals(slots, NeverSimple))
+        {
+            return false;
+        }
+
+        foreach (var slot in slots)
+        {
+            if (frame[slot] is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] SimpleSlotsOf(Term term)
+    {
+        var slots = new List<int>();
+        if (!CollectSimpleSlots(term, slots))
+        {
+            return NeverSimple;
+        }
+
+        return slots.Count == 0 ? [] : [.. slots.Distinct()];
+    }
+
+    /// <summary>Adds the slots that must be bound for <paramref name="term"/> to be single-valued; false when none suffice.</summary>
+    private static bool CollectSimpleSlots(Term term, List<int> slots)
+    {
+        if (term.Constant is not null)
+        {
+            return true;
+        }
+
         switch (term)
         {
             case VarTerm v:
-                return v.Slot < 0 || frame[v.Slot] is not null;
+                // A non-local var (slot < 0) never enumerates.
+                if (v.Slot >= 0)
+                {
+                    slots.Add(v.Slot);
+                }
+
+                return true;
             case RefTerm r:
-                if (r.Root == RefRoot.Term && !IsSimple(frame, r.Head))
+                if (r.Root == RefRoot.Term && !CollectSimpleSlots(r.Head, slots))
                 {
                     return false;
                 }
 
                 foreach (var element in r.Path)
                 {
-                    if (!IsSimpleKey(frame, element))
+                    if (!CollectSimpleKeySlots(element, slots))
                     {
                         return false;
                     }
@@ -55,13 +102,13 @@ internal sealed partial class Evaluator
 
                 return true;
             case ArrayTerm a:
-                return AllSimple(frame, a.Items);
+                return CollectAllSimpleSlots(a.Items, slots);
             case SetTerm s:
-                return AllSimple(frame, s.Items);
+                return CollectAllSimpleSlots(s.Items, slots);
             case ObjectTerm o:
                 foreach (var (key, value) in o.Entries)
                 {
-                    if (!IsSimple(frame, key) || !IsSimple(frame, value))
+                    if (!CollectSimpleSlots(key, slots) || !CollectSimpleSlots(value, slots))
                     {
                         return false;
                     }
@@ -69,24 +116,30 @@ internal sealed partial class Evaluator
 
                 return true;
             case CallTerm c:
-                return c.Name is not ("walk" or "print") && AllSimple(frame, c.Args);
+                return c.Name is not ("walk" or "print") && CollectAllSimpleSlots(c.Args, slots);
             case ComprehensionTerm comp:
                 // As IsEvaluable: the general path waits for the captured variables to be bound.
-                foreach (var slot in comp.Captured)
-                {
-                    if (frame[slot] is null)
-                    {
-                        return false;
-                    }
-                }
-
+                slots.AddRange(comp.Captured);
                 return true;
             default:
                 return false;
         }
     }
 
-    private static bool IsSimpleKey(Value?[] frame, Term element)
+    private static bool CollectAllSimpleSlots(Term[] terms, List<int> slots)
+    {
+        foreach (var term in terms)
+        {
+            if (!CollectSimpleSlots(term, slots))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CollectSimpleKeySlots(Term element, List<int> slots)
     {
         if (element.Constant is not null)
         {
@@ -95,12 +148,18 @@ internal sealed partial class Evaluator
 
         if (element is VarTerm v)
         {
-            // An unbound local enumerates. (A non-local var cannot reach here after compilation; the
-            // general path handles it.)
-            return v.Slot >= 0 && frame[v.Slot] is not null;
+            // An unbound local enumerates. (A non-local var cannot reach here after compilation; the general path
+            // handles it.)
+            if (v.Slot < 0)
+            {
+                return false;
+            }
+
+            slots.Add(v.Slot);
+            return true;
         }
 
-        return IsSimple(frame, element);
+        return CollectSimpleSlots(element, slots);
     }
 
     private static bool AllSimple(Value?[] frame, Term[] terms)
