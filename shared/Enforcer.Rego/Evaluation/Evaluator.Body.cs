@@ -65,11 +65,75 @@ internal sealed partial class Evaluator
                 Step(literal.Span);
             }
 
-            stop = index == literals.Length - 1
-                ? EvalLiteralCounted(frame, literal, k)
-                : EvalLiteralThenBody(frame, literals, index, k);
+            if (literal is SomeInLiteral someIn && IsDirectSomeIn(frame, someIn))
+            {
+                stop = EvalSomeInThenBody(frame, someIn, literals, index, k);
+            }
+            else
+            {
+                stop = index == literals.Length - 1
+                    ? EvalLiteralCounted(frame, literal, k)
+                    : EvalLiteralThenBody(frame, literals, index, k);
+            }
         }
 
+        Undo(mark);
+        return stop;
+    }
+
+    /// <summary>
+    /// `some k, v in xs` over a single-valued collection into locals or constants (the usual form): each member is
+    /// bound and the rest of the body runs, with no continuation per member.
+    /// </summary>
+    private static bool IsDirectSomeIn(Value?[] frame, SomeInLiteral s) =>
+        !s.Negated && s.With.Length == 0 && (s.Key is null || IsSimpleOutput(s.Key)) && IsSimpleOutput(s.Value)
+        && IsSimple(frame, s.Collection);
+
+    private bool EvalSomeInThenBody(Value?[] frame, SomeInLiteral s, Literal[] literals, int index, Func<bool> k)
+    {
+        switch (EvalSimple(frame, s.Collection))
+        {
+            case ArrayValue a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (MemberThenBody(frame, s, s.Key is null ? null : Value.From(i), a[i], literals, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case SetValue set:
+                foreach (var item in set.AsSpan())
+                {
+                    if (MemberThenBody(frame, s, item, item, literals, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ObjectValue o:
+                for (var i = 0; i < o.Count; i++)
+                {
+                    if (MemberThenBody(frame, s, o.Keys[i], o.Values[i], literals, index, k))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool MemberThenBody(Value?[] frame, SomeInLiteral s, Value? key, Value value, Literal[] literals, int index, Func<bool> k)
+    {
+        var mark = Mark;
+        var stop = (s.Key is null || UnifySimpleOutput(frame, s.Key, key!))
+            && UnifySimpleOutput(frame, s.Value, value)
+            && EvalBody(frame, literals, index + 1, k);
         Undo(mark);
         return stop;
     }
