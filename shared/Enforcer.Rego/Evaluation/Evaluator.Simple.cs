@@ -223,7 +223,7 @@ internal sealed partial class Evaluator
                 break;
             }
 
-            buffer[i] = value;
+            Store(buffer, i, value);
         }
 
         if (defined)
@@ -270,7 +270,7 @@ internal sealed partial class Evaluator
                 return null;
             }
 
-            values[i] = value;
+            Store(values, i, value);
         }
 
         return values;
@@ -300,8 +300,8 @@ internal sealed partial class Evaluator
             }
 
             var at = rank is null ? i : rank[i];
-            keys[at] = key;
-            values[at] = value;
+            Store(keys, at, key);
+            Store(values, at, value);
         }
 
         return ObjectValue.CreateOwned(keys, values);
@@ -530,7 +530,14 @@ internal sealed partial class Evaluator
     private SimpleOutcome EvalSimpleUnify(Value?[] frame, Term left, Term right)
     {
         // The general path evaluates the right side when it can, else the left, then unifies the
-        // other side with the value; here the other side must be a local or a constant.
+        // other side with the value; here the other side must be a local or a constant. A single-valued
+        // side is always evaluable, so the common `x := <single value>` needs no evaluability check.
+        if (IsSimpleOutput(left) && IsSimple(frame, right))
+        {
+            var direct = EvalSimple(frame, right);
+            return direct is not null && UnifySimpleOutput(frame, left, direct) ? SimpleOutcome.Held : SimpleOutcome.Failed;
+        }
+
         if (IsEvaluable(frame, right))
         {
             if (!IsSimpleOutput(left) || !IsSimple(frame, right))

@@ -214,8 +214,19 @@ internal sealed partial class Evaluator
 
     private void Bind(Value?[] frame, int slot, Value value)
     {
-        frame[slot] = value;
+        Store(frame, slot, value);
         _trail.Add((frame, slot));
+    }
+
+    /// <summary>
+    /// <c>array[index] = value</c> without the array-covariance check that every store of a derived value into a
+    /// <see cref="Value"/> array costs: only for arrays the evaluator created itself as exactly <c>Value[]</c> (frames,
+    /// argument buffers, element arrays), where the check can never fail. The index is still bounds-checked.
+    /// </summary>
+    private static void Store(Value?[] array, int index, Value value)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)array.Length, nameof(index));
+        System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array), index) = value;
     }
 
     private int Mark => _trail.Count;
