@@ -495,12 +495,17 @@ internal sealed partial class Evaluator
     {
         // Calls are not memoized (nor are they in OPA): hashing and comparing the arguments (often a whole IAM
         // policy or resource) costs more than most function bodies, and real policies rarely repeat a call.
-        if (!_inProgress.Add(node))
+        // The functions being called form a short stack: a scan of it is cheaper than hashing on every call.
+        foreach (var active in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_activeFunctions))
         {
-            throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", span);
+            if (ReferenceEquals(active, node))
+            {
+                throw new EvalException("rego_recursion_error", $"function {node.PathText} is recursive", span);
+            }
         }
 
         EnterDepth(span);
+        _activeFunctions.Add(node);
         Value? result = null;
         try
         {
@@ -533,7 +538,7 @@ internal sealed partial class Evaluator
         finally
         {
             _depth--;
-            _inProgress.Remove(node);
+            _activeFunctions.RemoveAt(_activeFunctions.Count - 1);
         }
 
         return result;

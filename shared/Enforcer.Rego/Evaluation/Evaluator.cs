@@ -19,6 +19,7 @@ internal sealed partial class Evaluator
 
     private readonly List<(Value?[] Slots, int Index)> _trail = new(16);
     private readonly HashSet<RuleTreeNode> _inProgress = [];
+    private readonly List<RuleTreeNode> _activeFunctions = new(16);
     private PolicyProgram _program = null!;
     private EvalOptions _options = null!;
     private BuiltinContext? _builtinContext;
@@ -87,6 +88,7 @@ internal sealed partial class Evaluator
     {
         _trail.Clear();
         _inProgress.Clear();
+        _activeFunctions.Clear();
         _input = null;
         _data = null!;
         _builtinContext = null;
