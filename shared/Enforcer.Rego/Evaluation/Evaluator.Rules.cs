@@ -493,8 +493,9 @@ internal sealed partial class Evaluator
     /// <summary>Calls a user function: every definition is tried; differing results are a conflict.</summary>
     private Value? CallFunction(RuleTreeNode node, Value[] args, Diagnostics.SourceSpan span)
     {
-        // Calls are not memoized (nor are they in OPA): hashing and comparing the arguments (often a whole IAM
-        // policy or resource) costs more than most function bodies, and real policies rarely repeat a call.
+        // Calls are not memoized (OPA's topdown does memoize them; a memo cannot change a result, functions being
+        // pure): hashing and comparing the arguments (often a whole IAM policy or resource) cost more than most
+        // function bodies, and the policy library repeats few calls within one query.
         // The functions being called form a short stack: a scan of it is cheaper than hashing on every call.
         foreach (var active in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_activeFunctions))
         {
