@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Enforcer.TestSupport;
 
 namespace Enforcer.EndToEndBench;
@@ -39,7 +36,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
 
     public static async Task<FunctionProcess> StartAsync(string name, string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LocalHost.FreePort();
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -49,7 +46,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
         var host = new FunctionProcess(name, process, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await host.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+            await LocalHost.WaitHealthyAsync(host.BaseAddress, () => host.HasExited, () => $"{name}, {host.LogPath}:\n{host.ReadLogTail()}", TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -63,45 +60,4 @@ internal sealed class FunctionProcess : IAsyncDisposable
     public string ReadLogTail(int lines = 20) => _process.ReadLogTail(lines);
 
     public async ValueTask DisposeAsync() => await _process.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited during start-up; {LogPath}:\n{ReadLogTail()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The 2 s request timeout.
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"{Name} did not answer /health within 90 s; {LogPath}:\n{ReadLogTail()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

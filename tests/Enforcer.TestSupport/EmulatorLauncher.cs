@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Enforcer.TestSupport;
 
@@ -21,7 +20,7 @@ public static class EmulatorLauncher
         // A second attempt on a new port covers the rare case of another process taking the free port first.
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var port = FreePort();
+            var port = LocalHost.FreePort();
             var command = EmulatorCommands.Resolve(kind, port, "enforcer-test", viaGcloud);
             if (command is null)
             {
@@ -90,12 +89,5 @@ public static class EmulatorLauncher
         }
 
         return $"{kind} emulator did not answer within {StartTimeout.TotalSeconds:0} s";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+
+using Enforcer.TestSupport;
 
 namespace Enforcer.Functions.Tests.EndToEnd;
 
@@ -27,7 +27,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string function, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var assembly = LocateAssembly(function);
-        var port = FreePort();
+        var port = LocalHost.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -49,7 +49,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host._lines.Enqueue("stderr: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+        await LocalHost.WaitHealthyAsync(host.BaseAddress, () => process.HasExited, () => string.Join('\n', host._lines), TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         return host;
     }
 
@@ -62,38 +62,6 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"host exited with {_process.ExitCode}: {string.Join('\n', _lines)}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"host at {BaseAddress} did not become healthy: {string.Join('\n', _lines)}");
     }
 
     /// <summary>functions/NAME/bin/CONFIG/net10.0/Enforcer.Functions.NAME.dll, built with the same configuration as the tests.</summary>
@@ -115,12 +83,5 @@ internal sealed class HostProcess : IAsyncDisposable
 
         var path = Path.Combine(root.FullName, "functions", function, "bin", configuration, framework, $"Enforcer.Functions.{function}.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"build functions/{function} first", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Enforcer.Google.Errors;
@@ -119,7 +118,7 @@ public class PubSubTests(EmulatorFixture emulators)
     {
         var admin = emulators.CreatePubSubAdmin(_project);
         var publisher = emulators.CreatePubSubPublisher(_project);
-        var port = FreePort();
+        var port = LocalHost.FreePort();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/push/");
         listener.Start();
@@ -146,12 +145,5 @@ public class PubSubTests(EmulatorFixture emulators)
         Assert.Equal("b", message.GetProperty("attributes").GetProperty("a").GetString());
         Assert.Equal(id, message.GetProperty("messageId").GetString());
         Assert.True(message.TryGetProperty("publishTime", out var publishTime) && publishTime.GetString()!.EndsWith('Z'));
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
