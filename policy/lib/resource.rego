@@ -17,23 +17,24 @@ labels_path := object.get(label_paths, input.type, ["labels"])
 # The resource's labels; an empty object when it has none.
 labels := object.get(input.resource, labels_path, {})
 
-# The segment that follows `collection` in a full resource name, e.g.
-# segment("//pubsub.googleapis.com/projects/p/topics/t", "topics") == "t".
-segment(name, collection) := parts[i + 1] if {
-	parts := split(name, "/")
-	some i, part in parts
+# The input's full resource name split at "/", once per query: most policies
+# and plans need one or more of its segments.
+input_name_parts := split(input.name, "/")
+
+# The segment that follows `collection` in the input's resource name, e.g.
+# "t" for "//pubsub.googleapis.com/projects/p/topics/t" and "topics".
+input_segment(collection) := input_name_parts[i + 1] if {
+	some i, part in input_name_parts
 	part == collection
 }
 
-# The last segment of a full resource name.
-short_name(name) := parts[count(parts) - 1] if {
-	parts := split(name, "/")
-}
+# The last segment of the input's resource name.
+input_short_name := input_name_parts[count(input_name_parts) - 1]
 
 # The project identifier as written in the resource name (what the API path
 # needs), else the project id the caller supplied.
 project := p if {
-	p := segment(input.name, "projects")
+	p := input_segment("projects")
 } else := input.project
 
 # Every way the resource's project may be named (id, number), for exclusions.
@@ -43,7 +44,7 @@ project_keys contains p if {
 }
 
 project_keys contains p if {
-	p := segment(input.name, "projects")
+	p := input_segment("projects")
 }
 
 project_keys contains p if {
@@ -56,7 +57,7 @@ project_keys contains p if {
 # Compute names use zones/ or regions/.
 location := [l |
 	some collection in ["locations", "zones", "regions"]
-	l := segment(input.name, collection)
+	l := input_segment(collection)
 ][0]
 
 # Default service accounts Google creates in every project.

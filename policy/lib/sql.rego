@@ -33,6 +33,6 @@ version_part := {"settingsVersion": v} if {
 
 patch_settings(settings) := plan.step("patch", {
 	"project": resource.project,
-	"instance": resource.segment(input.name, "instances"),
+	"instance": resource.input_segment("instances"),
 	"body": {"settings": object.union(settings, version_part)},
 })

@@ -24,8 +24,8 @@ metadata := {
 violations contains "debug mode is enabled on the instance" if input.resource.vmDebugEnabled == true
 
 remediation := plan.plan([plan.step("delete", {
-	"app": resource.segment(input.name, "apps"),
-	"service": resource.segment(input.name, "services"),
-	"version": resource.segment(input.name, "versions"),
-	"instance": resource.segment(input.name, "instances"),
+	"app": resource.input_segment("apps"),
+	"service": resource.input_segment("services"),
+	"version": resource.input_segment("versions"),
+	"instance": resource.input_segment("instances"),
 })]) if count(violations) > 0

@@ -32,6 +32,6 @@ violations contains msg if {
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
 	"location": resource.location,
-	"repository": resource.segment(input.name, "repositories"),
+	"repository": resource.input_segment("repositories"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

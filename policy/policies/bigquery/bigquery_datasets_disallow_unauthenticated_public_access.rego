@@ -35,7 +35,7 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
-	"dataset": resource.segment(input.name, "datasets"),
+	"dataset": resource.input_segment("datasets"),
 	"body": {
 		"access": [entry | some entry in input.resource.access; not public(entry)],
 		"etag": input.resource.etag,

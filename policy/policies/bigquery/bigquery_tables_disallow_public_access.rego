@@ -33,7 +33,7 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
-	"dataset": resource.segment(input.name, "datasets"),
-	"table": resource.segment(input.name, "tables"),
+	"dataset": resource.input_segment("datasets"),
+	"table": resource.input_segment("tables"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

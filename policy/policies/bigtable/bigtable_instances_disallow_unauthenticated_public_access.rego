@@ -31,6 +31,6 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
-	"instance": resource.segment(input.name, "instances"),
+	"instance": resource.input_segment("instances"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

@@ -33,6 +33,6 @@ violations contains msg if {
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
 	"location": resource.location,
-	"function": resource.segment(input.name, "functions"),
+	"function": resource.input_segment("functions"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

@@ -30,6 +30,6 @@ violations contains "load balancer request logging is disabled" if {
 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
-	"backendService": resource.segment(input.name, "backendServices"),
+	"backendService": resource.input_segment("backendServices"),
 	"body": {"logConfig": {"enable": true}, "fingerprint": input.resource.fingerprint},
 })]) if count(violations) > 0

@@ -73,6 +73,6 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
-	"firewall": resource.segment(input.name, "firewalls"),
+	"firewall": resource.input_segment("firewalls"),
 	"body": {"disabled": true},
 })]) if count(violations) > 0

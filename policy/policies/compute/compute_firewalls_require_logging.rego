@@ -28,6 +28,6 @@ violations contains "firewall rule logging is disabled" if {
 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
-	"firewall": resource.segment(input.name, "firewalls"),
+	"firewall": resource.input_segment("firewalls"),
 	"body": {"logConfig": {"enable": true}},
 })]) if count(violations) > 0

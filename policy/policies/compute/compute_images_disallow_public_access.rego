@@ -31,6 +31,6 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
-	"image": resource.segment(input.name, "images"),
+	"image": resource.input_segment("images"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

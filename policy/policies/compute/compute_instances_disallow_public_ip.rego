@@ -42,7 +42,7 @@ violations contains msg if {
 remediation := plan.plan([plan.step("deleteAccessConfig", {
 	"project": resource.project,
 	"zone": resource.location,
-	"instance": resource.segment(input.name, "instances"),
+	"instance": resource.input_segment("instances"),
 	"networkInterface": pair[0],
 	"accessConfig": pair[1],
 }) | some pair in access_configs]) if {

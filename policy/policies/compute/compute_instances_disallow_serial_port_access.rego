@@ -33,7 +33,7 @@ metadata_value(key) := item.value if {
 set_item(key, value) := plan.step("setMetadata", {
 	"project": resource.project,
 	"zone": resource.location,
-	"instance": resource.segment(input.name, "instances"),
+	"instance": resource.input_segment("instances"),
 	"body": {
 		"fingerprint": input.resource.metadata.fingerprint,
 		"items": array.concat(

@@ -28,6 +28,6 @@ violations contains "Private Google Access is disabled" if {
 remediation := plan.plan([plan.step("setPrivateIpGoogleAccess", {
 	"project": resource.project,
 	"region": resource.location,
-	"subnetwork": resource.segment(input.name, "subnetworks"),
+	"subnetwork": resource.input_segment("subnetworks"),
 	"body": {"privateIpGoogleAccess": true},
 })]) if count(violations) > 0

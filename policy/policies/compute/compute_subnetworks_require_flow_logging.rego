@@ -35,6 +35,6 @@ violations contains "VPC flow logs are disabled" if {
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
 	"region": resource.location,
-	"subnetwork": resource.segment(input.name, "subnetworks"),
+	"subnetwork": resource.input_segment("subnetworks"),
 	"body": {"logConfig": {"enable": true}, "fingerprint": input.resource.fingerprint},
 })]) if count(violations) > 0

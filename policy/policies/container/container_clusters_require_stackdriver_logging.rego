@@ -26,7 +26,7 @@ metadata := {
 cluster_ids := {
 	"project": resource.project,
 	"location": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
+	"cluster": resource.input_segment("clusters"),
 }
 
 violations contains msg if {

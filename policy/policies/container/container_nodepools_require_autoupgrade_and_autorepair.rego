@@ -27,8 +27,8 @@ metadata := {
 pool_ids := {
 	"project": resource.project,
 	"location": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
-	"nodePool": resource.segment(input.name, "nodePools"),
+	"cluster": resource.input_segment("clusters"),
+	"nodePool": resource.input_segment("nodePools"),
 }
 
 violations contains msg if {

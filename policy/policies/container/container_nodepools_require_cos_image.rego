@@ -26,8 +26,8 @@ metadata := {
 pool_ids := {
 	"project": resource.project,
 	"location": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
-	"nodePool": resource.segment(input.name, "nodePools"),
+	"cluster": resource.input_segment("clusters"),
+	"nodePool": resource.input_segment("nodePools"),
 }
 
 image_type := upper(object.get(input.resource, ["config", "imageType"], "COS_CONTAINERD"))

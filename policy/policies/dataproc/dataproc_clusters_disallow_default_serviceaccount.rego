@@ -33,7 +33,7 @@ violations contains "the cluster runs as the Compute Engine default service acco
 remediation := plan.plan([plan.step("delete", {
 	"project": resource.project,
 	"region": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
+	"cluster": resource.input_segment("clusters"),
 	"clusterUuid": input.resource.clusterUuid,
 	"requestId": input.resource.clusterUuid,
 })]) if {

@@ -29,7 +29,7 @@ violations contains "Kerberos is not enabled" if not input.resource.config.secur
 remediation := plan.plan([plan.step("delete", {
 	"project": resource.project,
 	"region": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
+	"cluster": resource.input_segment("clusters"),
 	"clusterUuid": input.resource.clusterUuid,
 	"requestId": input.resource.clusterUuid,
 })]) if {

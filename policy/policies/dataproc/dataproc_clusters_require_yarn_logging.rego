@@ -35,7 +35,7 @@ violations contains msg if {
 remediation := plan.plan([plan.step("delete", {
 	"project": resource.project,
 	"region": resource.location,
-	"cluster": resource.segment(input.name, "clusters"),
+	"cluster": resource.input_segment("clusters"),
 	"clusterUuid": input.resource.clusterUuid,
 	"requestId": input.resource.clusterUuid,
 })]) if {

@@ -30,6 +30,6 @@ violations contains "DNSSEC is not enabled" if {
 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
-	"managedZone": resource.segment(input.name, "managedZones"),
+	"managedZone": resource.input_segment("managedZones"),
 	"body": {"dnssecConfig": {"state": "on"}},
 })]) if count(violations) > 0

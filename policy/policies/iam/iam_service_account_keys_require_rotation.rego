@@ -36,8 +36,8 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("disable", {
 	"project": resource.project,
-	"serviceAccount": resource.segment(input.name, "serviceAccounts"),
-	"key": resource.segment(input.name, "keys"),
+	"serviceAccount": resource.input_segment("serviceAccounts"),
+	"key": resource.input_segment("keys"),
 })]) if {
 	count(violations) > 0
 	plan.destructive_allowed

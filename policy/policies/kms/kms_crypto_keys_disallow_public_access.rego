@@ -34,7 +34,7 @@ violations contains msg if {
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
 	"location": resource.location,
-	"keyRing": resource.segment(input.name, "keyRings"),
-	"cryptoKey": resource.segment(input.name, "cryptoKeys"),
+	"keyRing": resource.input_segment("keyRings"),
+	"cryptoKey": resource.input_segment("cryptoKeys"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

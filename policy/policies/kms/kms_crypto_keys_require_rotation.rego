@@ -43,8 +43,8 @@ violations contains msg if {
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
 	"location": resource.location,
-	"keyRing": resource.segment(input.name, "keyRings"),
-	"cryptoKey": resource.segment(input.name, "cryptoKeys"),
+	"keyRing": resource.input_segment("keyRings"),
+	"cryptoKey": resource.input_segment("cryptoKeys"),
 	"updateMask": "rotationPeriod,nextRotationTime",
 	"body": {
 		"rotationPeriod": sprintf("%ds", [max_seconds]),

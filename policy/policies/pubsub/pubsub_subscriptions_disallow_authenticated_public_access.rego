@@ -31,6 +31,6 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
-	"subscription": resource.segment(input.name, "subscriptions"),
+	"subscription": resource.input_segment("subscriptions"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

@@ -31,6 +31,6 @@ violations contains msg if {
 
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
-	"topic": resource.segment(input.name, "topics"),
+	"topic": resource.input_segment("topics"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

@@ -26,7 +26,7 @@ violations contains "Redis AUTH is disabled" if not input.resource.authEnabled =
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
 	"location": resource.location,
-	"instance": resource.segment(input.name, "instances"),
+	"instance": resource.input_segment("instances"),
 	"updateMask": "authEnabled",
 	"body": {"authEnabled": true},
 })]) if count(violations) > 0

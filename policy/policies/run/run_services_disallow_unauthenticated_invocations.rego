@@ -34,6 +34,6 @@ violations contains msg if {
 remediation := plan.plan([plan.step("setIamPolicy", {
 	"project": resource.project,
 	"location": resource.location,
-	"service": resource.segment(input.name, "services"),
+	"service": resource.input_segment("services"),
 	"body": {"policy": iam.without_members(input.iam, disallowed)},
 })]) if count(violations) > 0

@@ -28,7 +28,7 @@ violations contains "the service accepts traffic from the internet directly" if 
 remediation := plan.plan([plan.step("patch", {
 	"project": resource.project,
 	"location": resource.location,
-	"service": resource.segment(input.name, "services"),
+	"service": resource.input_segment("services"),
 	"updateMask": "ingress",
 	"body": {"ingress": "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", "etag": input.resource.etag},
 })]) if count(violations) > 0

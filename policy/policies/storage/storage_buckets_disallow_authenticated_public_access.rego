@@ -32,6 +32,6 @@ violations contains msg if {
 }
 
 remediation := plan.plan([plan.step("setIamPolicy", {
-	"bucket": resource.short_name(input.name),
+	"bucket": resource.input_short_name,
 	"body": iam.without_members(input.iam, disallowed),
 })]) if count(violations) > 0

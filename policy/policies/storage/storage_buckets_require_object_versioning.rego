@@ -29,7 +29,7 @@ violations contains "object versioning is disabled" if {
 versioning_enabled if input.resource.versioning.enabled == true
 
 remediation := plan.plan([plan.step("patch", {
-	"bucket": resource.short_name(input.name),
+	"bucket": resource.input_short_name,
 	"ifMetagenerationMatch": input.resource.metageneration,
 	"body": {"versioning": {"enabled": true}},
 })]) if count(violations) > 0

@@ -37,7 +37,7 @@ iam_configuration := object.union(
 )
 
 remediation := plan.plan([plan.step("patch", {
-	"bucket": resource.short_name(input.name),
+	"bucket": resource.input_short_name,
 	"ifMetagenerationMatch": input.resource.metageneration,
 	"body": {"iamConfiguration": iam_configuration},
 })]) if count(violations) > 0
