@@ -377,9 +377,9 @@ internal sealed partial class Evaluator
     private bool EvalThenUnify(Value?[] frame, Term evaluated, Term other, Func<bool> k) =>
         EvalTerm(frame, evaluated, value => UnifyValue(frame, other, value, k));
 
+    /// <summary>Unifies two terms neither of which can be evaluated yet: arrays or objects of the same shape, pairwise.</summary>
     private bool UnifyStructures(Value?[] frame, Term left, Term right, Func<bool> k)
     {
-
         if (left is ArrayTerm la && right is ArrayTerm ra)
         {
             return la.Items.Length == ra.Items.Length && UnifyPairs(frame, la.Items, ra.Items, 0, k);

@@ -496,7 +496,8 @@ internal sealed partial class Evaluator
         // Calls are not memoized (OPA's topdown does memoize them; a memo cannot change a result, functions being
         // pure): hashing and comparing the arguments (often a whole IAM policy or resource) cost more than most
         // function bodies, and the policy library repeats few calls within one query.
-        // The functions being called form a short stack: a scan of it is cheaper than hashing on every call.
+        //
+        // Recursion guard: the functions being called form a short stack; a scan of it is cheaper than hashing.
         foreach (var active in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_activeFunctions))
         {
             if (ReferenceEquals(active, node))

@@ -540,13 +540,8 @@ internal sealed partial class Evaluator
 
         if (IsEvaluable(frame, right))
         {
-            if (!IsSimpleOutput(left) || !IsSimple(frame, right))
-            {
-                return SimpleOutcome.NotSimple;
-            }
-
-            var value = EvalSimple(frame, right);
-            return value is not null && UnifySimpleOutput(frame, left, value) ? SimpleOutcome.Held : SimpleOutcome.Failed;
+            // Evaluable but not a single value into a local or constant (handled above): the general path.
+            return SimpleOutcome.NotSimple;
         }
 
         if (IsEvaluable(frame, left) && IsSimpleOutput(right) && IsSimple(frame, left))
