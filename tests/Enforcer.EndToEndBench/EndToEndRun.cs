@@ -36,8 +36,8 @@ internal sealed class EndToEndRun
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot();
-        var assemblies = Functions.ToDictionary(f => f, f => FunctionProcess.Locate(root, f), StringComparer.Ordinal);
+        var root = Checkout.Root();
+        var assemblies = Functions.ToDictionary(f => f, Checkout.FunctionAssembly, StringComparer.Ordinal);
         var runId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var logs = Path.Combine(Path.GetTempPath(), "enforcer-e2e-bench-" + runId);
         Directory.CreateDirectory(logs);
@@ -362,15 +362,4 @@ internal sealed class EndToEndRun
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root (Serverless.sln) not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -26,14 +26,6 @@ internal sealed class FunctionProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The host's assembly as built with this tool's configuration; throws with a hint when absent.</summary>
-    public static string Locate(string repositoryRoot, string function)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(repositoryRoot, "functions", function, "bin", output.Parent!.Name, output.Name, $"Enforcer.Functions.{function}.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"functions/{function} is not built (dotnet build functions/{function} -c {output.Parent.Name})", path);
-    }
-
     public static async Task<FunctionProcess> StartAsync(string name, string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory, CancellationToken cancellationToken)
     {
         var port = LocalHost.FreePort();

@@ -26,7 +26,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string function, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var assembly = LocateAssembly(function);
+        var assembly = Checkout.FunctionAssembly(function);
         var port = LocalHost.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -62,26 +62,5 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    /// <summary>functions/NAME/bin/CONFIG/net10.0/Enforcer.Functions.NAME.dll, built with the same configuration as the tests.</summary>
-    private static string LocateAssembly(string function)
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Serverless.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException("repository root (Serverless.sln) not found above " + AppContext.BaseDirectory);
-        }
-
-        var path = Path.Combine(root.FullName, "functions", function, "bin", configuration, framework, $"Enforcer.Functions.{function}.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"build functions/{function} first", path);
     }
 }

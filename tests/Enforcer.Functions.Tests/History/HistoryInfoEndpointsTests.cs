@@ -1,6 +1,7 @@
 using System.Net;
 using Enforcer.Core.History;
 using Enforcer.Functions.History;
+using Enforcer.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Enforcer.Functions.Tests.History;
@@ -40,7 +41,7 @@ public sealed class HistoryInfoEndpointsTests : IClassFixture<WebApplicationFact
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("embedded", body.GetProperty("engine").GetString());
         var policies = body.GetProperty("policies").EnumerateArray().ToList();
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot(), "policy", "policies"), "*.rego", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(Path.Combine(Checkout.Root(), "policy", "policies"), "*.rego", SearchOption.AllDirectories)
             .Count(f => !f.EndsWith("_test.rego", StringComparison.Ordinal));
         Assert.Equal(files, policies.Count);
         Assert.Equal(policies.Count, body.GetProperty("count").GetInt32());
@@ -93,16 +94,5 @@ public sealed class HistoryInfoEndpointsTests : IClassFixture<WebApplicationFact
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("unknown parameter", body.GetProperty("error").GetString(), StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
