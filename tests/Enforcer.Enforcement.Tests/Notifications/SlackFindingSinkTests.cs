@@ -170,7 +170,7 @@ public sealed class SlackFindingSinkTests
     public async Task PublishAsync_ReceiverNeverAnswers_EachAttemptTimesOut()
     {
         await using var receiver = await WebhookReceiver.StartAsync(async (_, c) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
-        var (sink, logger) = Create(receiver.Url, PolicySeverity.High);
+        var (sink, logger) = Create(receiver.Url, PolicySeverity.High, attemptTimeout: TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
         await sink.PublishAsync([Findings.Violation()], TestContext.Current.CancellationToken);
@@ -199,20 +199,25 @@ public sealed class SlackFindingSinkTests
         Assert.Equal(3, error.Fields["SlackAttempts"]);
     }
 
-    internal static (SlackFindingSink Sink, RecordingLogger<SlackWebhookClient> Logger) Create(Uri webhook, PolicySeverity threshold)
+    internal static (SlackFindingSink Sink, RecordingLogger<SlackWebhookClient> Logger) Create(Uri webhook, PolicySeverity threshold, TimeSpan? attemptTimeout = null)
     {
         var logger = new RecordingLogger<SlackWebhookClient>();
-        var client = new SlackWebhookClient(new HttpClient(), FastOptions(webhook), TimeProvider.System, logger);
+        var client = new SlackWebhookClient(new HttpClient(), FastOptions(webhook, attemptTimeout), TimeProvider.System, logger);
         return (new SlackFindingSink(client, threshold, HistoryUrl), logger);
     }
 
-    internal static SlackWebhookOptions FastOptions(Uri webhook) => new(webhook)
+    /// <summary>
+    /// Short backoffs. The attempt timeout is generous unless a test is about timeouts: a loaded CI machine can take
+    /// longer than a fraction of a second to answer the first request, and a timed-out attempt would be retried,
+    /// changing the request count a test asserts.
+    /// </summary>
+    internal static SlackWebhookOptions FastOptions(Uri webhook, TimeSpan? attemptTimeout = null) => new(webhook)
     {
         MaxAttempts = 3,
         InitialBackoff = TimeSpan.FromMilliseconds(20),
         MaxBackoff = TimeSpan.FromMilliseconds(50),
         MaxRetryAfter = TimeSpan.FromSeconds(2),
-        AttemptTimeout = TimeSpan.FromMilliseconds(300),
+        AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10),
     };
 
     internal static IEnumerable<string> MrkdwnTexts(JsonElement body)
